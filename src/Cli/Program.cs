@@ -1,0 +1,6 @@
+namespace Lakehouse.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => LakehouseCommand.Run(args);
+}
