@@ -1,0 +1,276 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using Lakehouse.Arrow.Arrays;
+using Lakehouse.Arrow.Compression;
+using Lakehouse.Arrow.Memory;
+using Lakehouse.Arrow.Types;
+
+namespace Lakehouse.Arrow.Ipc;
+
+/// <summary>
+/// Collects the FieldNodes, Buffers and body segments of one record or dictionary batch from array data.
+/// Sliced arrays are normalized to the offset-free IPC layout: bitmaps are re-aligned (zero-copy when the
+/// offset is a multiple of 8), offsets are rebased, children are cut to the referenced range. Buffers are
+/// optionally compressed; a buffer that does not shrink is stored raw with the -1 length prefix.
+/// </summary>
+internal sealed class BodyBuilder
+{
+    private static readonly byte[] s_zeros = new byte[8];
+    private readonly CompressionKind _compression;
+    private readonly int? _level;
+
+    public BodyBuilder(CompressionKind compression, int? level)
+    {
+        if (compression is not (CompressionKind.None or CompressionKind.Lz4Frame or CompressionKind.Zstd))
+        {
+            throw new NotSupportedException($"Arrow IPC body compression must be LZ4_FRAME or ZSTD, not {compression}");
+        }
+
+        _compression = compression;
+        _level = level;
+    }
+
+    public List<long> NodeLengths { get; } = [];
+
+    public List<long> NodeNulls { get; } = [];
+
+    public List<long> BufferOffsets { get; } = [];
+
+    public List<long> BufferLengths { get; } = [];
+
+    public List<long> VariadicCounts { get; } = [];
+
+    public List<ReadOnlyMemory<byte>> Segments { get; } = [];
+
+    public long BodyLength { get; private set; }
+
+    public CompressionKind Compression => _compression;
+
+    public void AddArray(ArrayData data)
+    {
+        var type = data.Type;
+        NodeLengths.Add(data.Length);
+        NodeNulls.Add(type.Id is ArrowTypeId.SparseUnion or ArrowTypeId.DenseUnion or ArrowTypeId.RunEndEncoded ? 0 : data.NullCount);
+        int offset = data.Offset, length = data.Length;
+        switch (type.Id)
+        {
+            case ArrowTypeId.Null:
+                return;
+            case ArrowTypeId.Boolean:
+                AddValidity(data);
+                AddBuffer(Bits(data.Buffers[1], offset, length));
+                return;
+            case ArrowTypeId.Binary or ArrowTypeId.Utf8 or ArrowTypeId.LargeBinary or ArrowTypeId.LargeUtf8:
+            {
+                AddValidity(data);
+                var (start, end) = AddOffsets(data, ((BinaryType)type).IsLarge ? 8 : 4);
+                AddBuffer(data.Buffers[2].Memory[(int)start..(int)end]);
+                return;
+            }
+
+            case ArrowTypeId.BinaryView or ArrowTypeId.Utf8View:
+                AddValidity(data);
+                AddBuffer(data.Buffers[1].Memory.Slice(offset * 16, length * 16));
+                VariadicCounts.Add(data.Buffers.Length - 2);
+                for (var i = 2; i < data.Buffers.Length; i++)
+                {
+                    AddBuffer(data.Buffers[i].Memory);
+                }
+
+                return;
+            case ArrowTypeId.List or ArrowTypeId.LargeList or ArrowTypeId.Map:
+            {
+                AddValidity(data);
+                var (start, end) = AddOffsets(data, type.Id == ArrowTypeId.LargeList ? 8 : 4);
+                AddArray(data.Children[0].Slice(checked((int)start), checked((int)(end - start))));
+                return;
+            }
+
+            case ArrowTypeId.ListView or ArrowTypeId.LargeListView:
+            {
+                var width = ((ListType)type).IsLarge ? 8 : 4;
+                AddValidity(data);
+                AddBuffer(data.Buffers[1].Memory.Slice(offset * width, length * width));
+                AddBuffer(data.Buffers[2].Memory.Slice(offset * width, length * width));
+                AddArray(data.Children[0]);
+                return;
+            }
+
+            case ArrowTypeId.FixedSizeList:
+            {
+                var size = ((FixedSizeListType)type).ListSize;
+                AddValidity(data);
+                AddArray(data.Children[0].Slice(offset * size, length * size));
+                return;
+            }
+
+            case ArrowTypeId.Struct:
+                AddValidity(data);
+                foreach (var child in data.Children)
+                {
+                    AddArray(child.Slice(offset, length));
+                }
+
+                return;
+            case ArrowTypeId.SparseUnion:
+                AddBuffer(data.Buffers[1].Memory.Slice(offset, length));
+                foreach (var child in data.Children)
+                {
+                    AddArray(child.Slice(offset, length));
+                }
+
+                return;
+            case ArrowTypeId.DenseUnion:
+                AddBuffer(data.Buffers[1].Memory.Slice(offset, length));
+                AddBuffer(data.Buffers[2].Memory.Slice(offset * 4, length * 4));
+                foreach (var child in data.Children)
+                {
+                    AddArray(child);
+                }
+
+                return;
+            case ArrowTypeId.RunEndEncoded:
+                if (offset != 0)
+                {
+                    throw new NotSupportedException("Arrow IPC: writing a sliced run-end encoded array with a nonzero offset is not supported");
+                }
+
+                AddArray(data.Children[0]);
+                AddArray(data.Children[1]);
+                return;
+            case ArrowTypeId.Dictionary:
+            {
+                var width = ((DictionaryType)type).IndexType.BitWidth / 8;
+                AddValidity(data);
+                AddBuffer(data.Buffers[1].Memory.Slice(offset * width, length * width));
+                return;
+            }
+
+            default:
+            {
+                var width = type.BitWidth / 8;
+                AddValidity(data);
+                AddBuffer(data.Buffers[1].Memory.Slice(offset * width, length * width));
+                return;
+            }
+        }
+    }
+
+    private void AddValidity(ArrayData data)
+    {
+        if (data.NullCount == 0 || data.Validity.IsEmpty)
+        {
+            AddBuffer(ReadOnlyMemory<byte>.Empty);
+            return;
+        }
+
+        AddBuffer(Bits(data.Validity, data.Offset, data.Length));
+    }
+
+    private static ReadOnlyMemory<byte> Bits(ArrowBuffer bits, int offset, int length)
+    {
+        var bytes = BitUtil.BytesForBits(length);
+        if ((offset & 7) == 0)
+        {
+            return bits.Memory.Slice(offset >> 3, bytes);
+        }
+
+        var copy = BufferAllocator.Allocate(bytes);
+        BitUtil.CopyBits(bits.Span, offset, copy.Span, 0, length);
+        return copy;
+    }
+
+    /// <summary>Adds the offsets of [Offset, Offset + Length] rebased to start at 0; returns the referenced range.</summary>
+    private (long Start, long End) AddOffsets(ArrayData data, int width)
+    {
+        var source = data.Buffers[1];
+        if (data.Length == 0)
+        {
+            AddBuffer(s_zeros.AsMemory(0, width));
+            return (0, 0);
+        }
+
+        var slice = source.Memory.Slice(data.Offset * width, (data.Length + 1) * width);
+        long start, end;
+        if (width == 4)
+        {
+            var o = MemoryMarshal.Cast<byte, int>(slice.Span);
+            start = o[0];
+            end = o[^1];
+            if (start != 0)
+            {
+                var copy = BufferAllocator.Allocate(slice.Length, zero: false);
+                var dst = MemoryMarshal.Cast<byte, int>(copy.Span);
+                for (var i = 0; i < o.Length; i++)
+                {
+                    dst[i] = o[i] - (int)start;
+                }
+
+                slice = copy;
+            }
+        }
+        else
+        {
+            var o = MemoryMarshal.Cast<byte, long>(slice.Span);
+            start = o[0];
+            end = o[^1];
+            if (start != 0)
+            {
+                var copy = BufferAllocator.Allocate(slice.Length, zero: false);
+                var dst = MemoryMarshal.Cast<byte, long>(copy.Span);
+                for (var i = 0; i < o.Length; i++)
+                {
+                    dst[i] = o[i] - start;
+                }
+
+                slice = copy;
+            }
+        }
+
+        AddBuffer(slice);
+        return (start, end);
+    }
+
+    public void AddBuffer(ReadOnlyMemory<byte> bytes)
+    {
+        var start = BodyLength;
+        if (_compression == CompressionKind.None || bytes.Length == 0)
+        {
+            Append(bytes);
+        }
+        else
+        {
+            var output = new byte[8 + CompressionCodecs.MaxCompressedLength(_compression, bytes.Length)];
+            var written = CompressionCodecs.Compress(_compression, bytes.Span, output.AsSpan(8), _level);
+            if (written < bytes.Length)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(output, bytes.Length);
+                Append(output.AsMemory(0, 8 + written));
+            }
+            else
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(output, -1);
+                Append(output.AsMemory(0, 8));
+                Append(bytes);
+            }
+        }
+
+        var length = BodyLength - start;
+        BufferOffsets.Add(start);
+        BufferLengths.Add(length);
+        var pad = (int)(BitUtil.RoundUpToMultipleOf8(BodyLength) - BodyLength);
+        if (pad > 0)
+        {
+            Append(s_zeros.AsMemory(0, pad));
+        }
+    }
+
+    private void Append(ReadOnlyMemory<byte> bytes)
+    {
+        if (bytes.Length > 0)
+        {
+            Segments.Add(bytes);
+            BodyLength += bytes.Length;
+        }
+    }
+}
