@@ -229,7 +229,7 @@ public static class ArrayValidator
 
                 var offset = Read(data.Buffers[1].Span, i, width);
                 var size = Read(data.Buffers[2].Span, i, width);
-                if (offset < 0 || size < 0 || offset + size > child.Length)
+                if (offset < 0 || size < 0 || size > child.Length || offset > child.Length - size)
                 {
                     throw Bad(path, $"list view at slot {i - data.Offset} [{offset}, +{size}) is outside the child of {child.Length} values");
                 }
