@@ -9,8 +9,23 @@ public static class Deflate
 
     public static int MaxCompressedLength(int inputLength) => StreamCodec.DeflateBound(inputLength, 0);
 
-    public static int Compress(ReadOnlySpan<byte> source, Span<byte> destination, int? level = null) =>
-        StreamCodec.Compress(source, destination, s => new DeflateStream(s, ToLevel(level), leaveOpen: true), Codec);
+    public static int Compress(ReadOnlySpan<byte> source, Span<byte> destination, int? level = null)
+    {
+        if (source.IsEmpty)
+        {
+            // One final fixed-Huffman block holding only end-of-block (the framework writes nothing).
+            if (destination.Length < 2)
+            {
+                CodecErrors.DestinationTooSmall(Codec, 2, destination.Length);
+            }
+
+            destination[0] = 3;
+            destination[1] = 0;
+            return 2;
+        }
+
+        return StreamCodec.Compress(source, destination, s => new DeflateStream(s, ToLevel(level), leaveOpen: true), Codec);
+    }
 
     public static void Decompress(ReadOnlySpan<byte> source, Span<byte> destination) =>
         StreamCodec.Decompress(source, destination, s => new DeflateStream(s, CompressionMode.Decompress, leaveOpen: true), Codec);

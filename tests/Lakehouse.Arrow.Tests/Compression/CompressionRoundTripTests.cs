@@ -125,4 +125,12 @@ public class CompressionRoundTripTests
         Assert.Equal(0x02CC5D05U, XxHash32.Hash([]));
         Assert.Equal(0x32D153FFU, XxHash32.Hash("abc"u8));
     }
+
+    [Fact]
+    public void Crc32MatchesPublishedValuesAndAppends()
+    {
+        Assert.Equal(0xCBF43926U, Crc32.Compute("123456789"u8));
+        var text = CodecTestData.Create("text-1mb");
+        Assert.Equal(Crc32.Compute(text), Crc32.Append(Crc32.Compute(text.AsSpan(0, 1001)), text.AsSpan(1001)));
+    }
 }
