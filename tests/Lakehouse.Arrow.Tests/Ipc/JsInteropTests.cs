@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lakehouse.Arrow.Arrays;
+using Lakehouse.Arrow.Compression;
 using Lakehouse.Arrow.Ipc;
 using Lakehouse.Arrow.Types;
 using Lakehouse.Testing;
@@ -11,9 +12,9 @@ namespace Lakehouse.Arrow.Tests.Ipc;
 /// Interop with apache-arrow (npm, the Arrow project's JS implementation): streams and files we write are
 /// decoded by apache-arrow and dumped slot by slot (tests/interop/arrow-dump.mjs); streams and files
 /// apache-arrow writes (tests/interop/arrow-write.mjs) are read by us and compared with its own dump.
-/// apache-arrow 21 has no list-view, run-end-encoded or decimal32/64 support and ships no compression
-/// codecs (it decodes compressed bodies only when the application registers codecs), so those are
-/// covered by the golden files and our own round trips instead.
+/// apache-arrow 21 has no list-view, run-end-encoded or decimal32/64 support (covered by the golden files
+/// and our own round trips instead) and ships no compression codecs: the compressed-body test registers
+/// the reference lz4/zstd command-line tools as its codecs.
 /// </summary>
 public sealed class JsInteropTests
 {
@@ -85,14 +86,14 @@ public sealed class JsInteropTests
         return batches;
     }
 
-    private static JsonElement Dump(byte[] bytes)
+    private static JsonElement Dump(byte[] bytes, bool cliCodecs = false)
     {
         var dir = RepoPaths.NewTempDirectory("ipc-js");
         try
         {
             var path = Path.Combine(dir, "data.arrow");
             File.WriteAllBytes(path, bytes);
-            using var doc = JsonDocument.Parse(NodeOracle.Run("arrow-dump.mjs", path), new JsonDocumentOptions { MaxDepth = 256 });
+            using var doc = JsonDocument.Parse((cliCodecs ? NodeOracle.Run("arrow-dump.mjs", path, "--cli-codecs") : NodeOracle.Run("arrow-dump.mjs", path)), new JsonDocumentOptions { MaxDepth = 256 });
             return doc.RootElement.Clone();
         }
         finally
@@ -112,6 +113,25 @@ public sealed class JsInteropTests
         var fileBatches = ShareDictionaries(batches);
         JsDump.AssertMatches(fileBatches, Dump(ArrowIpc.WriteFile(schema, fileBatches)), "file");
     }
+
+    [SkippableTheory]
+    [InlineData(CompressionKind.Lz4Frame, "lz4")]
+    [InlineData(CompressionKind.Zstd, "zstd")]
+    public void ApacheArrowDecodesOurCompressedBodies(CompressionKind kind, string tool)
+    {
+        Skip.If(!OnPath(tool), $"the {tool} command-line tool is not installed (apache-arrow needs it to decode {kind})");
+        var schema = AllTypesSchema();
+        var batches = AllTypesBatches(schema, 11);
+        var options = new ArrowWriteOptions { Compression = kind };
+        var bytes = ArrowIpc.WriteStream(schema, batches, options);
+        Assert.True(bytes.Length < ArrowIpc.WriteStream(schema, batches).Length, "compression should shrink the stream");
+        JsDump.AssertMatches(batches, Dump(bytes, cliCodecs: true), $"{kind} stream");
+        var fileBatches = ShareDictionaries(batches);
+        JsDump.AssertMatches(fileBatches, Dump(ArrowIpc.WriteFile(schema, fileBatches, options), cliCodecs: true), $"{kind} file");
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
 
     [SkippableFact]
     public void ApacheArrowAppliesOurDictionaryDeltas()
