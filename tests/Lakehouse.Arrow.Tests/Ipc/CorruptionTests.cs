@@ -10,7 +10,7 @@ namespace Lakehouse.Arrow.Tests.Ipc;
 /// for well-formed but unsupported features), or in data that passed full validation and can be read
 /// slot by slot — never another exception type, a hang or a huge allocation.
 /// </summary>
-public sealed class CorruptionTests
+public sealed class CorruptionTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const long MaxAllocationPerInput = 64L << 20;
 
@@ -69,24 +69,41 @@ public sealed class CorruptionTests
             "cpp-21.0.0/generated_list_view", "cpp-21.0.0/generated_run_end_encoded", "cpp-21.0.0/generated_nested_dictionary",
             "cpp-21.0.0/generated_map", "cpp-21.0.0/generated_decimal", "cpp-21.0.0/generated_interval_mdn",
         };
-        var random = new Random(20261122);
-        var outcomes = new Dictionary<string, int>();
-        foreach (var c in cases)
+        var inputs = new List<(string Name, byte[] Bytes)>();
+        foreach (var c in cases.Concat(GoldenFiles.CompressedCases))
         {
             foreach (var ext in new[] { ".stream", ".arrow_file" })
             {
-                var original = File.ReadAllBytes(GoldenFiles.Path(c + ext));
-                for (var m = 0; m < 130; m++)
-                {
-                    var mutated = Mutate(original, random, out var how);
-                    var outcome = ReadExpectingCleanOutcome(mutated, $"{c}{ext} mutation {m} ({how})");
-                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-                }
+                inputs.Add((c + ext, File.ReadAllBytes(GoldenFiles.Path(c + ext))));
             }
         }
 
-        // Most mutations must be detected; a few land in padding or values and still read.
-        Assert.True(outcomes.GetValueOrDefault("corrupt") > 1000, string.Join(", ", outcomes));
+        // Our own output too: every type, compressed with both codecs (exercises decompression bounds).
+        var schema = JsInteropTests.AllTypesSchema();
+        var batches = JsInteropTests.AllTypesBatches(schema, 21).Take(2).ToList();
+        foreach (var kind in new[] { Lakehouse.Arrow.Compression.CompressionKind.Lz4Frame, Lakehouse.Arrow.Compression.CompressionKind.Zstd })
+        {
+            var options = new ArrowWriteOptions { Compression = kind };
+            inputs.Add(($"ours {kind}.stream", ArrowIpc.WriteStream(schema, batches, options)));
+            inputs.Add(($"ours {kind}.arrow_file", ArrowIpc.WriteFile(schema, JsInteropTests.ShareDictionaries(batches), options)));
+        }
+
+        var random = new Random(20261122);
+        var outcomes = new Dictionary<string, int>();
+        foreach (var (name, original) in inputs)
+        {
+            for (var m = 0; m < 150; m++)
+            {
+                var mutated = Mutate(original, random, out var how);
+                var outcome = ReadExpectingCleanOutcome(mutated, $"{name} mutation {m} ({how})");
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            }
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(kv => $"{kv.Key}: {kv.Value}")));
+
+        // 6000 inputs; most mutations must be detected, some land in padding or values and still read.
+        Assert.True(outcomes.GetValueOrDefault("corrupt") > 3000, string.Join(", ", outcomes));
     }
 
     private static byte[] Mutate(byte[] original, Random random, out string how)
