@@ -17,6 +17,7 @@ public sealed class ArrowFileReader : IArrowBatchReader
     private readonly IpcMessageDecoder _decoder;
     private readonly Block[] _dictionaries;
     private readonly Block[] _recordBatches;
+    private IDisposable? _mapping;
     private bool _dictionariesLoaded;
     private int _next;
 
@@ -56,11 +57,32 @@ public sealed class ArrowFileReader : IArrowBatchReader
         Metadata = SchemaReader.ReadMetadata(footer.GetVector(FlatSlots.FooterCustomMetadata, 4)) ?? [];
     }
 
-    /// <summary>Opens a file and reads it into memory (files up to 2 GB).</summary>
+    /// <summary>Opens a file, reading it into memory once (files up to 2 GB); batches stay valid after dispose.</summary>
     public static ArrowFileReader Open(string path, ArrowReadOptions? options = null)
     {
         options ??= ArrowReadOptions.Default;
         return new ArrowFileReader(File.ReadAllBytes(path), options.SourceName is null ? options with { SourceName = path } : options);
+    }
+
+    /// <summary>
+    /// Opens a file memory-mapped (files up to 2 GB): record batch buffers are zero-copy slices of the page
+    /// cache. The mapping is released when the reader is disposed, so batches (and spans over their
+    /// buffers) must not be used after that.
+    /// </summary>
+    public static ArrowFileReader OpenMapped(string path, ArrowReadOptions? options = null)
+    {
+        options ??= ArrowReadOptions.Default;
+        options = options.SourceName is null ? options with { SourceName = path } : options;
+        var mapping = MappedFileMemory.Map(path);
+        try
+        {
+            return new ArrowFileReader(mapping?.Memory ?? ReadOnlyMemory<byte>.Empty, options) { _mapping = mapping };
+        }
+        catch
+        {
+            ((IDisposable?)mapping)?.Dispose();
+            throw;
+        }
     }
 
     public Schema Schema => _decoder.Schema!;
@@ -164,6 +186,8 @@ public sealed class ArrowFileReader : IArrowBatchReader
 
     public void Dispose()
     {
+        _mapping?.Dispose();
+        _mapping = null;
     }
 
     private readonly record struct Block(long Offset, int MetaDataLength, long BodyLength);

@@ -6,7 +6,7 @@ public static class ArrowIpcReader
     /// <summary>True when <paramref name="bytes"/> start like an IPC file (as opposed to a stream).</summary>
     public static bool IsFileFormat(ReadOnlySpan<byte> bytes) => bytes.Length >= 6 && bytes[..6].SequenceEqual("ARROW1"u8);
 
-    /// <summary>Opens a file or stream on disk (read fully into memory; buffers slice it).</summary>
+    /// <summary>Opens a file or stream on disk (read into memory once; batches' buffers are zero-copy slices of it).</summary>
     public static IArrowBatchReader Open(string path, ArrowReadOptions? options = null)
     {
         options ??= ArrowReadOptions.Default;
