@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Lakehouse.Arrow.Arrays;
 using Lakehouse.Arrow.Memory;
 using Lakehouse.Arrow.Types;
@@ -184,28 +185,56 @@ public static class ArrayValidator
 
             var count = (long)data.Offset + data.Length + 1;
             RequireBytes(data.Buffers[1], count * width, path, "offsets");
-            var span = data.Buffers[1].Span;
-            long previous = Read(span, data.Offset, width);
-            if (previous < 0)
+            var bytes = data.Buffers[1].Span[..(int)(count * width)];
+            long previous;
+            int bad;
+            if (width == 4)
+            {
+                var offsets = MemoryMarshal.Cast<byte, int>(bytes)[data.Offset..];
+                bad = FirstDecrease(offsets);
+                previous = offsets[bad < 0 ? ^1 : bad];
+            }
+            else
+            {
+                var offsets = MemoryMarshal.Cast<byte, long>(bytes)[data.Offset..];
+                bad = FirstDecrease(offsets);
+                previous = offsets[bad < 0 ? ^1 : bad];
+            }
+
+            if (bad == 0)
             {
                 throw Bad(path, $"first offset {previous} is negative");
             }
 
-            for (long i = data.Offset + 1; i < count; i++)
+            if (bad > 0)
             {
-                var current = Read(span, i, width);
-                if (current < previous)
-                {
-                    throw Bad(path, $"offsets decrease at slot {i - data.Offset - 1} ({previous} then {current})");
-                }
-
-                previous = current;
+                throw Bad(path, $"offsets decrease at slot {bad - 1} (to {previous})");
             }
 
             if (previous > limit)
             {
                 throw Bad(path, $"last offset {previous} exceeds the {limit} {what} values available");
             }
+        }
+
+        /// <summary>Index of the first offset that is negative (0) or smaller than its predecessor, or -1.</summary>
+        private static int FirstDecrease<T>(ReadOnlySpan<T> offsets)
+            where T : unmanaged, System.Numerics.INumber<T>
+        {
+            if (T.IsNegative(offsets[0]))
+            {
+                return 0;
+            }
+
+            for (var i = 1; i < offsets.Length; i++)
+            {
+                if (offsets[i] < offsets[i - 1])
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static long Read(ReadOnlySpan<byte> span, long index, int width) => width == 4
