@@ -130,13 +130,18 @@ internal sealed class BodyBuilder
 
                 return;
             case ArrowTypeId.RunEndEncoded:
-                if (offset != 0)
+                if (offset == 0)
                 {
-                    throw new NotSupportedException("Arrow IPC: writing a sliced run-end encoded array with a nonzero offset is not supported");
+                    AddArray(data.Children[0]);
+                    AddArray(data.Children[1]);
+                }
+                else
+                {
+                    var (runEnds, values) = SliceRuns(data);
+                    AddArray(runEnds);
+                    AddArray(values);
                 }
 
-                AddArray(data.Children[0]);
-                AddArray(data.Children[1]);
                 return;
             case ArrowTypeId.Dictionary:
             {
@@ -155,6 +160,59 @@ internal sealed class BodyBuilder
             }
         }
     }
+
+    /// <summary>
+    /// IPC has no offset for run-end encoded arrays: cut the runs that cover [Offset, Offset + Length) and
+    /// rebase their ends to the slice.
+    /// </summary>
+    private static (ArrayData RunEnds, ArrayData Values) SliceRuns(ArrayData data)
+    {
+        var runEnds = data.Children[0];
+        var width = runEnds.Type.BitWidth / 8;
+        var span = runEnds.Buffers[1].Span.Slice(runEnds.Offset * width, runEnds.Length * width);
+        long start = data.Offset, end = (long)data.Offset + data.Length;
+        var first = 0;
+        while (first < runEnds.Length && RunEnd(span, first, width) <= start)
+        {
+            first++;
+        }
+
+        var last = first;
+        while (last < runEnds.Length - 1 && RunEnd(span, last, width) < end)
+        {
+            last++;
+        }
+
+        var count = data.Length == 0 ? 0 : last - first + 1;
+        var rebased = BufferAllocator.Allocate(count * width, zero: false);
+        for (var k = 0; k < count; k++)
+        {
+            var value = Math.Min(RunEnd(span, first + k, width), end) - start;
+            var dst = rebased.Span.Slice(k * width, width);
+            switch (width)
+            {
+                case 2:
+                    BinaryPrimitives.WriteInt16LittleEndian(dst, (short)value);
+                    break;
+                case 4:
+                    BinaryPrimitives.WriteInt32LittleEndian(dst, (int)value);
+                    break;
+                default:
+                    BinaryPrimitives.WriteInt64LittleEndian(dst, value);
+                    break;
+            }
+        }
+
+        var runEndsData = new ArrayData(runEnds.Type, count, 0, 0, [ArrowBuffer.Empty, new ArrowBuffer(rebased)]);
+        return (runEndsData, data.Children[1].Slice(first, count));
+    }
+
+    private static long RunEnd(ReadOnlySpan<byte> span, int index, int width) => width switch
+    {
+        2 => BinaryPrimitives.ReadInt16LittleEndian(span[(index * 2)..]),
+        4 => BinaryPrimitives.ReadInt32LittleEndian(span[(index * 4)..]),
+        _ => BinaryPrimitives.ReadInt64LittleEndian(span[(index * 8)..]),
+    };
 
     private void AddValidity(ArrayData data)
     {
