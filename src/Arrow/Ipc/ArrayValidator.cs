@@ -115,6 +115,9 @@ public static class ArrayValidator
                     }
 
                     return;
+                case FixedSizeBinaryType fsb:
+                    RequireBytes(data.Buffers[1], end * fsb.ByteWidth, path, "values");
+                    return;
                 case PrimitiveType { Id: ArrowTypeId.Boolean }:
                     RequireBytes(data.Buffers[1], (end + 7) / 8, path, "boolean values");
                     return;

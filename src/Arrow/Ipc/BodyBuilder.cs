@@ -153,7 +153,7 @@ internal sealed class BodyBuilder
 
             default:
             {
-                var width = type.BitWidth / 8;
+                var width = type is FixedSizeBinaryType fsb ? fsb.ByteWidth : type.BitWidth / 8;
                 AddValidity(data);
                 AddBuffer(data.Buffers[1].Memory.Slice(offset * width, length * width));
                 return;

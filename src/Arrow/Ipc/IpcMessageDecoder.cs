@@ -139,7 +139,7 @@ public sealed class IpcMessageDecoder
         {
             if (isDelta)
             {
-                values = ArrayConcatenator.Concat(existing, values);
+                values = values.Length == 0 ? existing : ArrayConcatenator.Concat(existing, values);
             }
             else if (FileFormat)
             {

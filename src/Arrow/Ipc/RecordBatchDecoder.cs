@@ -206,7 +206,8 @@ internal sealed class RecordBatchDecoder
             {
                 // Fixed-width: integers, floats, decimals, dates, times, timestamps, durations, intervals, fixed_size_binary.
                 var validity = Validity(field, length, nullCount);
-                var values = NextBuffer(field, (long)length * type.BitWidth / 8);
+                var width = type is FixedSizeBinaryType fsb ? fsb.ByteWidth : type.BitWidth / 8;
+                var values = NextBuffer(field, (long)length * width);
                 return new ArrayData(type, length, nullCount, 0, [validity, values]);
             }
         }
