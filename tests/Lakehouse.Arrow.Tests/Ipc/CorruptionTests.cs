@@ -184,7 +184,7 @@ public sealed class CorruptionTests(Xunit.Abstractions.ITestOutputHelper output)
             {
                 foreach (var column in batch.Columns)
                 {
-                    ArrayComparer.Touch(column);
+                    LogicalComparer.Touch(column);
                 }
 
                 Assert.True(++batches < 10_000, $"{context}: endless batches");

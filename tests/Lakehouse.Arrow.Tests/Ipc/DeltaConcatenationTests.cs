@@ -33,12 +33,12 @@ public sealed class DeltaConcatenationTests
             var eb = ArrowArray.Create(b);
             for (var i = 0; i < aLength; i++)
             {
-                ArrayComparer.Slot(ea, i, joined, i, $"{name} a");
+                LogicalComparer.Slot(ea, i, joined, i, $"{name} a");
             }
 
             for (var i = 0; i < bLength; i++)
             {
-                ArrayComparer.Slot(eb, i, joined, aLength + i, $"{name} b");
+                LogicalComparer.Slot(eb, i, joined, aLength + i, $"{name} b");
             }
 
             ArrayValidator.Validate(joined.Data, name);

@@ -103,7 +103,7 @@ public sealed class FlatBufferTests
             batches.Add(b);
         }
 
-        ArrayComparer.AssertSchemasEqual(expected.Schema, reader.Schema, name);
-        ArrayComparer.AssertBatchesEqual(expected.Batches, batches, name);
+        LogicalComparer.AssertSchemasEqual(expected.Schema, reader.Schema, name);
+        LogicalComparer.AssertBatchesEqual(expected.Batches, batches, name);
     }
 }

@@ -28,8 +28,8 @@ public sealed class GoldenFileTests
         foreach (var ext in new[] { ".stream", ".arrow_file" })
         {
             var (schema, batches) = Read(GoldenFiles.Path(name + ext));
-            ArrayComparer.AssertSchemasEqual(expected.Schema, schema, name + ext);
-            ArrayComparer.AssertBatchesEqual(expected.Batches, batches, name + ext);
+            LogicalComparer.AssertSchemasEqual(expected.Schema, schema, name + ext);
+            LogicalComparer.AssertBatchesEqual(expected.Batches, batches, name + ext);
         }
     }
 
@@ -46,8 +46,8 @@ public sealed class GoldenFileTests
             batches.Add(b);
         }
 
-        ArrayComparer.AssertSchemasEqual(expected.Schema, reader.Schema, name);
-        ArrayComparer.AssertBatchesEqual(expected.Batches, batches, name);
+        LogicalComparer.AssertSchemasEqual(expected.Schema, reader.Schema, name);
+        LogicalComparer.AssertBatchesEqual(expected.Batches, batches, name);
     }
 
     [SkippableTheory]
@@ -73,13 +73,13 @@ public sealed class GoldenFileTests
         {
             var stream = ArrowIpc.WriteStream(source, batches, options);
             var (s1, b1) = ArrowIpc.ReadAll(stream);
-            ArrayComparer.AssertSchemasEqual(expected.Schema, s1, $"{name} {label} -> stream {compression}");
-            ArrayComparer.AssertBatchesEqual(expected.Batches, b1, $"{name} {label} -> stream {compression}");
+            LogicalComparer.AssertSchemasEqual(expected.Schema, s1, $"{name} {label} -> stream {compression}");
+            LogicalComparer.AssertBatchesEqual(expected.Batches, b1, $"{name} {label} -> stream {compression}");
 
             var file = ArrowIpc.WriteFile(source, batches, options);
             var (s2, b2) = ArrowIpc.ReadAll(file);
-            ArrayComparer.AssertSchemasEqual(expected.Schema, s2, $"{name} {label} -> file {compression}");
-            ArrayComparer.AssertBatchesEqual(expected.Batches, b2, $"{name} {label} -> file {compression}");
+            LogicalComparer.AssertSchemasEqual(expected.Schema, s2, $"{name} {label} -> file {compression}");
+            LogicalComparer.AssertBatchesEqual(expected.Batches, b2, $"{name} {label} -> file {compression}");
         }
     }
 

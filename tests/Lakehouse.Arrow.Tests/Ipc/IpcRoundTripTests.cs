@@ -47,8 +47,8 @@ public sealed class IpcRoundTripTests
         var options = new ArrowWriteOptions { Compression = compression };
         var streamBatches = Batches(schema, slices: true);
         var (s1, b1) = ArrowIpc.ReadAll(ArrowIpc.WriteStream(schema, streamBatches, options));
-        ArrayComparer.AssertSchemasEqual(schema, s1, "stream");
-        ArrayComparer.AssertBatchesEqual(streamBatches, b1, "stream");
+        LogicalComparer.AssertSchemasEqual(schema, s1, "stream");
+        LogicalComparer.AssertBatchesEqual(streamBatches, b1, "stream");
 
         var fileBatches = JsInteropTests.ShareDictionaries(Batches(schema, slices: false));
         fileBatches = fileBatches.Select(b => WithSharedNestedDictionary(b, fileBatches[0])).ToList();
@@ -57,7 +57,7 @@ public sealed class IpcRoundTripTests
         Assert.Equal(fileBatches.Count, reader.RecordBatchCount);
         for (var i = fileBatches.Count - 1; i >= 0; i--)
         {
-            ArrayComparer.AssertBatchesEqual([fileBatches[i]], [reader.ReadRecordBatch(i)], $"file batch {i} (random access)");
+            LogicalComparer.AssertBatchesEqual([fileBatches[i]], [reader.ReadRecordBatch(i)], $"file batch {i} (random access)");
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class IpcRoundTripTests
         Assert.Equal(bytes, body.AsSpan(8, 4096).ToArray());
         var decoder = new IpcMessageDecoder(encoder.Schema);
         Assert.Equal(IpcMessageKind.RecordBatch, decoder.Decode(messages[0].Metadata, body, out var read));
-        ArrayComparer.AssertBatchesEqual([batch], [read!], "raw");
+        LogicalComparer.AssertBatchesEqual([batch], [read!], "raw");
     }
 
     [Fact]
@@ -101,10 +101,10 @@ public sealed class IpcRoundTripTests
         Assert.Equal(0xFFFFFFFFu, BinaryPrimitives.ReadUInt32LittleEndian(bytes));
         Assert.Equal(bytes.Length - 8, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4)));
         Assert.Equal(0, bytes.Length % 8);
-        ArrayComparer.AssertSchemasEqual(schema, ArrowIpc.DeserializeSchema(bytes), "flight schema");
+        LogicalComparer.AssertSchemasEqual(schema, ArrowIpc.DeserializeSchema(bytes), "flight schema");
 
         // A bare Message flatbuffer (no prefix) is accepted too.
-        ArrayComparer.AssertSchemasEqual(schema, ArrowIpc.DeserializeSchema(bytes.AsMemory(8)), "bare flight schema");
+        LogicalComparer.AssertSchemasEqual(schema, ArrowIpc.DeserializeSchema(bytes.AsMemory(8)), "bare flight schema");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class IpcRoundTripTests
             }
         }
 
-        ArrayComparer.AssertBatchesEqual(batches, read, "flight pairs");
+        LogicalComparer.AssertBatchesEqual(batches, read, "flight pairs");
     }
 
     [Fact]
@@ -162,8 +162,8 @@ public sealed class IpcRoundTripTests
         }
 
         var (s, read) = ArrowIpc.ReadAll(legacy.ToArray());
-        ArrayComparer.AssertSchemasEqual(schema, s, "legacy");
-        ArrayComparer.AssertBatchesEqual(batches, read, "legacy");
+        LogicalComparer.AssertSchemasEqual(schema, s, "legacy");
+        LogicalComparer.AssertBatchesEqual(batches, read, "legacy");
 
         using var reader = new ArrowStreamReader(new BufferedStream(new MemoryStream(legacy.ToArray()), 3));
         var viaStream = new List<RecordBatch>();
@@ -172,7 +172,7 @@ public sealed class IpcRoundTripTests
             viaStream.Add(b);
         }
 
-        ArrayComparer.AssertBatchesEqual(batches, viaStream, "legacy over Stream");
+        LogicalComparer.AssertBatchesEqual(batches, viaStream, "legacy over Stream");
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class IpcRoundTripTests
         var batches = JsInteropTests.AllTypesBatches(schema, 5);
         var bytes = ArrowIpc.WriteStream(schema, batches);
         var (_, read) = ArrowIpc.ReadAll(bytes.AsMemory(0, bytes.Length - 8));
-        ArrayComparer.AssertBatchesEqual(batches, read, "no EOS");
+        LogicalComparer.AssertBatchesEqual(batches, read, "no EOS");
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class IpcRoundTripTests
             read.Add(b);
         }
 
-        ArrayComparer.AssertBatchesEqual(batches, read, "async");
+        LogicalComparer.AssertBatchesEqual(batches, read, "async");
 
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
@@ -255,7 +255,7 @@ public sealed class IpcRoundTripTests
                 read.Add(b);
             }
 
-            ArrayComparer.AssertBatchesEqual(batches, read, "file via Open");
+            LogicalComparer.AssertBatchesEqual(batches, read, "file via Open");
             File.WriteAllBytes(path, ArrowIpc.WriteStream(schema, batches));
             using var streamReader = ArrowIpcReader.Open(path);
             Assert.IsType<ArrowStreamReader>(streamReader);
@@ -271,10 +271,10 @@ public sealed class IpcRoundTripTests
     {
         var schema = JsInteropTests.AllTypesSchema();
         var (s1, b1) = ArrowIpc.ReadAll(ArrowIpc.WriteStream(schema, []));
-        ArrayComparer.AssertSchemasEqual(schema, s1, "empty stream");
+        LogicalComparer.AssertSchemasEqual(schema, s1, "empty stream");
         Assert.Empty(b1);
         var (s2, b2) = ArrowIpc.ReadAll(ArrowIpc.WriteFile(schema, []));
-        ArrayComparer.AssertSchemasEqual(schema, s2, "empty file");
+        LogicalComparer.AssertSchemasEqual(schema, s2, "empty file");
         Assert.Empty(b2);
     }
 
@@ -293,7 +293,7 @@ public sealed class IpcRoundTripTests
             var slice = whole.Slice(offset, length);
             var batch = new RecordBatch(schema, [slice], length);
             var (_, read) = ArrowIpc.ReadAll(ArrowIpc.WriteStream(schema, [batch]));
-            ArrayComparer.AssertBatchesEqual([batch], read, $"ree slice {offset}+{length}");
+            LogicalComparer.AssertBatchesEqual([batch], read, $"ree slice {offset}+{length}");
         }
     }
 

@@ -11,7 +11,7 @@ namespace Lakehouse.Arrow.Tests.Ipc;
 /// children; dictionaries compared by decoded value; unions by type code and selected value; run-end
 /// encoded by logical value). Values under null slots are never compared. Independent of the IPC code.
 /// </summary>
-internal static class ArrayComparer
+internal static class LogicalComparer
 {
     public static void AssertSchemasEqual(Schema expected, Schema actual, string context)
     {
