@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Text.Unicode;
 using Lakehouse.Arrow.Arrays;
 using Lakehouse.Arrow.Memory;
 using Lakehouse.Arrow.Types;
@@ -10,14 +11,15 @@ namespace Lakehouse.Arrow.Ipc;
 /// Full structural validation of decoded arrays (what Arrow C++ calls ValidateFull): buffer sizes against
 /// lengths, offsets monotonic and inside their data, child lengths, union type codes and offsets,
 /// dictionary indices, view references and run ends. Problems become <see cref="CorruptFileException"/>
-/// naming the field path. UTF-8 validity is deliberately not checked: string accessors decode with
-/// replacement characters, so invalid bytes cannot cause unsafe behaviour.
+/// naming the field path. UTF-8 validity of strings is checked only on request (off by default, like the
+/// readers: string accessors decode with replacement characters, so invalid bytes are not unsafe).
 /// </summary>
 public static class ArrayValidator
 {
-    public static void Validate(ArrayData data, string path, string? source = null) => new Walker(source).Validate(data, path, 0);
+    public static void Validate(ArrayData data, string path, string? source = null, bool validateUtf8 = false) =>
+        new Walker(source, validateUtf8).Validate(data, path, 0);
 
-    private readonly struct Walker(string? source)
+    private readonly struct Walker(string? source, bool validateUtf8)
     {
         private CorruptFileException Bad(string path, string problem) => new(source, -1, $"field '{path}': {problem}");
 
@@ -67,11 +69,21 @@ public static class ArrayValidator
 
                     ValidateIndices(data, dict, path);
                     return;
-                case BinaryType { IsView: true }:
+                case BinaryType { IsView: true } bv:
                     ValidateViews(data, path);
+                    if (validateUtf8 && bv.IsString)
+                    {
+                        ValidateUtf8(ArrowArray.Create(data), path);
+                    }
+
                     return;
                 case BinaryType bt:
                     ValidateOffsets(data, bt.IsLarge ? 8 : 4, data.Buffers[2].Length, path, "data");
+                    if (validateUtf8 && bt.IsString)
+                    {
+                        ValidateUtf8(ArrowArray.Create(data), path);
+                    }
+
                     return;
                 case ListType { IsView: true } lv:
                     ValidateListViews(data, lv.IsLarge ? 8 : 4, path, depth);
@@ -129,6 +141,28 @@ public static class ArrayValidator
 
                     RequireBytes(data.Buffers[1], end * (type.BitWidth / 8), path, "values");
                     return;
+            }
+        }
+
+        private void ValidateUtf8(ArrowArray array, string path)
+        {
+            for (var i = 0; i < array.Length; i++)
+            {
+                if (!array.IsValid(i))
+                {
+                    continue;
+                }
+
+                var bytes = array switch
+                {
+                    BinaryArray b => b.GetBytes(i),
+                    LargeBinaryArray l => l.GetBytes(i),
+                    _ => ((BinaryViewArray)array).GetBytes(i),
+                };
+                if (!Utf8.IsValid(bytes))
+                {
+                    throw Bad(path, $"string at slot {i} is not valid UTF-8");
+                }
             }
         }
 

@@ -98,7 +98,7 @@ public sealed class IpcMessageDecoder
 
             if (_options.Validate)
             {
-                ArrayValidator.Validate(data, field.Name, _options.SourceName);
+                ArrayValidator.Validate(data, field.Name, _options.SourceName, _options.ValidateUtf8);
             }
 
             columns[i] = ArrowArray.Create(data);
@@ -132,7 +132,7 @@ public sealed class IpcMessageDecoder
 
         if (_options.Validate)
         {
-            ArrayValidator.Validate(values, $"dictionary {id}", _options.SourceName);
+            ArrayValidator.Validate(values, $"dictionary {id}", _options.SourceName, _options.ValidateUtf8);
         }
 
         if (memo.TryGet(id, out var existing))

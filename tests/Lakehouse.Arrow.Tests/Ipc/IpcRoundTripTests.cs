@@ -322,4 +322,20 @@ public sealed class IpcRoundTripTests
         // Validation can be turned off for trusted input.
         Assert.Single(ArrowIpc.ReadAll(bytes, new ArrowReadOptions { Validate = false }).Batches);
     }
+
+    [Fact]
+    public void Utf8ValidationIsOptIn()
+    {
+        var schema = new Schema([new Field("s", ArrowType.Utf8), new Field("v", ArrowType.Utf8View)]);
+        byte[] bad = [0x61, 0xC3, 0x28];
+        var utf8 = new ArrayData(ArrowType.Utf8, 2, 0, 0, [Memory.ArrowBuffer.Empty, Memory.ArrowBuffer.FromArray(new[] { 0, 1, 3 }), Memory.ArrowBuffer.FromArray(bad)]);
+        var views = new byte[32];
+        views[0] = 3;
+        bad.CopyTo(views, 4);
+        var view = new ArrayData(ArrowType.Utf8View, 2, 0, 0, [Memory.ArrowBuffer.Empty, Memory.ArrowBuffer.FromArray(views)]);
+        var bytes = ArrowIpc.WriteStream(schema, [new RecordBatch(schema, [ArrowArray.Create(utf8), ArrowArray.Create(view)], 2)]);
+        Assert.Single(ArrowIpc.ReadAll(bytes).Batches);
+        var e = Assert.Throws<CorruptFileException>(() => ArrowIpc.ReadAll(bytes, new ArrowReadOptions { ValidateUtf8 = true }));
+        Assert.Contains("field 's': string at slot 1 is not valid UTF-8", e.Message, StringComparison.Ordinal);
+    }
 }
