@@ -338,4 +338,45 @@ public sealed class IpcRoundTripTests
         var e = Assert.Throws<CorruptFileException>(() => ArrowIpc.ReadAll(bytes, new ArrowReadOptions { ValidateUtf8 = true }));
         Assert.Contains("field 's': string at slot 1 is not valid UTF-8", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MetadataVersion4UnionsWithValidityBufferAreRead()
+    {
+        // Before V5 a union had a validity buffer ahead of its type ids. Re-encode a V5 batch that way.
+        var unionType = new UnionType([new Field("i", ArrowType.Int32), new Field("s", ArrowType.Utf8)], [2, 5], UnionMode.Dense);
+        var schema = new Schema([new Field("u", unionType), new Field("n", ArrowType.Int64)]);
+        var batch = new RandomArrays(3).Batch(schema, 40);
+        var encoder = new IpcMessageEncoder(schema);
+        var messages = new List<IpcEncodedMessage>();
+        encoder.Encode(batch, messages);
+        var original = Flatbuffers.FlatTable.Root(messages[0].Metadata);
+        var header = original.GetTable(2);
+        var nodes = header.GetVector(1, 16);
+        var buffers = header.GetVector(2, 16);
+        var nodeFirst = Enumerable.Range(0, nodes.Count).Select(k => BinaryPrimitives.ReadInt64LittleEndian(nodes.Element(k))).ToArray();
+        var nodeSecond = Enumerable.Range(0, nodes.Count).Select(k => BinaryPrimitives.ReadInt64LittleEndian(nodes.Element(k)[8..])).ToArray();
+        var offsets = Enumerable.Range(0, buffers.Count).Select(k => BinaryPrimitives.ReadInt64LittleEndian(buffers.Element(k))).ToList();
+        var lengths = Enumerable.Range(0, buffers.Count).Select(k => BinaryPrimitives.ReadInt64LittleEndian(buffers.Element(k)[8..])).ToList();
+        offsets.Insert(0, 0);
+        lengths.Insert(0, 0);
+
+        var b = new Flatbuffers.FlatBufferBuilder();
+        var bufferVector = b.CreateInt64PairVector(offsets.ToArray(), lengths.ToArray());
+        var nodeVector = b.CreateInt64PairVector(nodeFirst, nodeSecond);
+        b.StartTable(3);
+        b.AddInt64(0, 40, -1);
+        b.AddOffset(1, nodeVector);
+        b.AddOffset(2, bufferVector);
+        var recordBatch = b.EndTable();
+        b.StartTable(4);
+        b.AddInt16(0, (short)MetadataVersion.V4, -1);
+        b.AddByte(1, (byte)MessageHeaderType.RecordBatch, 0);
+        b.AddOffset(2, recordBatch);
+        b.AddInt64(3, messages[0].BodyLength, -1);
+        var v4 = b.Finish(b.EndTable());
+
+        var decoder = new IpcMessageDecoder(encoder.Schema);
+        Assert.Equal(IpcMessageKind.RecordBatch, decoder.Decode(v4, messages[0].BodyToArray(), out var read));
+        LogicalComparer.AssertBatchesEqual([batch], [read!], "V4 union");
+    }
 }
