@@ -15,7 +15,10 @@ namespace Lakehouse.Arrow.Ipc;
 /// </summary>
 internal sealed class BodyBuilder
 {
+    private const long ParallelThreshold = 1 << 20;
     private static readonly byte[] s_zeros = new byte[8];
+    private readonly List<ReadOnlyMemory<byte>> _raw = [];
+    private bool _sealed;
     private readonly CompressionKind _compression;
     private readonly int? _level;
 
@@ -289,38 +292,87 @@ internal sealed class BodyBuilder
         return (start, end);
     }
 
-    public void AddBuffer(ReadOnlyMemory<byte> bytes)
+    /// <summary>Queues one body buffer (compressed later, in <see cref="Seal"/>).</summary>
+    public void AddBuffer(ReadOnlyMemory<byte> bytes) => _raw.Add(bytes);
+
+    /// <summary>
+    /// Lays out the body: compresses the queued buffers (in parallel across buffers when there is enough
+    /// work for both cores), prefixes each with its uncompressed length (-1 when stored raw because
+    /// compression did not shrink it), pads every buffer to 8 bytes and records offsets and lengths.
+    /// </summary>
+    public void Seal()
     {
-        var start = BodyLength;
-        if (_compression == CompressionKind.None || bytes.Length == 0)
+        if (_sealed)
         {
-            Append(bytes);
+            return;
         }
-        else
+
+        _sealed = true;
+        var compressed = new (byte[]? Output, int Written)[_raw.Count];
+        if (_compression != CompressionKind.None)
         {
-            var output = new byte[8 + CompressionCodecs.MaxCompressedLength(_compression, bytes.Length)];
-            var written = CompressionCodecs.Compress(_compression, bytes.Span, output.AsSpan(8), _level);
-            if (written < bytes.Length)
+            long total = 0;
+            foreach (var r in _raw)
             {
-                BinaryPrimitives.WriteInt64LittleEndian(output, bytes.Length);
-                Append(output.AsMemory(0, 8 + written));
+                total += r.Length;
+            }
+
+            if (total >= ParallelThreshold && _raw.Count > 1)
+            {
+                Parallel.For(0, _raw.Count, i => compressed[i] = Compress(_raw[i]));
             }
             else
             {
-                BinaryPrimitives.WriteInt64LittleEndian(output, -1);
-                Append(output.AsMemory(0, 8));
-                Append(bytes);
+                for (var i = 0; i < _raw.Count; i++)
+                {
+                    compressed[i] = Compress(_raw[i]);
+                }
             }
         }
 
-        var length = BodyLength - start;
-        BufferOffsets.Add(start);
-        BufferLengths.Add(length);
-        var pad = (int)(BitUtil.RoundUpToMultipleOf8(BodyLength) - BodyLength);
-        if (pad > 0)
+        for (var i = 0; i < _raw.Count; i++)
         {
-            Append(s_zeros.AsMemory(0, pad));
+            var bytes = _raw[i];
+            var start = BodyLength;
+            if (_compression == CompressionKind.None || bytes.Length == 0)
+            {
+                Append(bytes);
+            }
+            else
+            {
+                var (output, written) = compressed[i];
+                if (written < bytes.Length)
+                {
+                    BinaryPrimitives.WriteInt64LittleEndian(output, bytes.Length);
+                    Append(output.AsMemory(0, 8 + written));
+                }
+                else
+                {
+                    BinaryPrimitives.WriteInt64LittleEndian(output, -1);
+                    Append(output.AsMemory(0, 8));
+                    Append(bytes);
+                }
+            }
+
+            BufferOffsets.Add(start);
+            BufferLengths.Add(BodyLength - start);
+            var pad = (int)(BitUtil.RoundUpToMultipleOf8(BodyLength) - BodyLength);
+            if (pad > 0)
+            {
+                Append(s_zeros.AsMemory(0, pad));
+            }
         }
+    }
+
+    private (byte[]? Output, int Written) Compress(ReadOnlyMemory<byte> bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return (null, 0);
+        }
+
+        var output = new byte[8 + CompressionCodecs.MaxCompressedLength(_compression, bytes.Length)];
+        return (output, CompressionCodecs.Compress(_compression, bytes.Span, output.AsSpan(8), _level));
     }
 
     private void Append(ReadOnlyMemory<byte> bytes)

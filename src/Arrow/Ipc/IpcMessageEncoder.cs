@@ -124,6 +124,7 @@ public sealed class IpcMessageEncoder
 
     private IpcEncodedMessage EncodeBatch(MessageHeaderType kind, int length, BodyBuilder body, long dictionaryId, bool isDelta)
     {
+        body.Seal();
         var b = _builder;
         b.Clear();
         var variadic = body.VariadicCounts.Count > 0 ? b.CreateInt64Vector(body.VariadicCounts.ToArray()) : 0;

@@ -379,4 +379,16 @@ public sealed class IpcRoundTripTests
         Assert.Equal(IpcMessageKind.RecordBatch, decoder.Decode(v4, messages[0].BodyToArray(), out var read));
         LogicalComparer.AssertBatchesEqual([batch], [read!], "V4 union");
     }
+
+    [Theory]
+    [InlineData(CompressionKind.Lz4Frame)]
+    [InlineData(CompressionKind.Zstd)]
+    public void LargeBatchesCompressBuffersInParallel(CompressionKind kind)
+    {
+        var schema = new Schema([new Field("a", ArrowType.Int64), new Field("s", ArrowType.Utf8), new Field("l", new ListType(ArrowType.Int16))]);
+        var batch = new RandomArrays(17) { NullRate = 0.01 }.Batch(schema, 100_000);
+        var bytes = ArrowIpc.WriteStream(schema, [batch, batch.Slice(1, 80_000)], new ArrowWriteOptions { Compression = kind });
+        var (_, read) = ArrowIpc.ReadAll(bytes);
+        LogicalComparer.AssertBatchesEqual([batch, batch.Slice(1, 80_000)], read, $"large {kind}");
+    }
 }
