@@ -21,6 +21,9 @@ public sealed class SocialEventGenerator
     private const ulong EventTable = 0xE7E27;
     private const int MaxTextBytes = 112;
     private const int MaxHashtags = 4;
+    private const int FragmentCount = 4096;
+    private const int MaxFragmentBytes = 36;
+    private const ulong FragmentTable = 0xF4A6;
 
     private static readonly byte[][] s_platforms = SocialVocabulary.Utf8(SocialVocabulary.Platforms);
     private static readonly byte[][] s_kinds = SocialVocabulary.Utf8(SocialVocabulary.Kinds);
@@ -29,6 +32,7 @@ public sealed class SocialEventGenerator
     private static readonly byte[] s_platformTable = SocialVocabulary.WeightTable(SocialVocabulary.PlatformWeights);
     private static readonly byte[] s_kindTable = SocialVocabulary.WeightTable(SocialVocabulary.KindWeights);
     private static readonly int s_maxHashtagBytes = MaxLength(s_hashtags);
+    private static readonly byte[][] s_fragments = BuildFragments();
 
     private readonly SocialEventOptions _options;
     private readonly long _startMicros;
@@ -107,6 +111,40 @@ public sealed class SocialEventGenerator
         ]);
     }
 
+    /// <summary>Word sequences of 24..36 bytes, made once from a fixed seed (the same for every generator seed).</summary>
+    private static byte[][] BuildFragments()
+    {
+        var fragments = new byte[FragmentCount][];
+        Span<byte> buffer = stackalloc byte[MaxFragmentBytes];
+        for (var f = 0; f < fragments.Length; f++)
+        {
+            var random = new RowRandom(0, FragmentTable, f);
+            var target = 24 + random.Next(MaxFragmentBytes - 24);
+            var n = 0;
+            while (n < target)
+            {
+                var word = s_words[random.Next(s_words.Length)];
+                var needed = word.Length + (n > 0 ? 1 : 0);
+                if (n + needed > MaxFragmentBytes)
+                {
+                    break;
+                }
+
+                if (n > 0)
+                {
+                    buffer[n++] = (byte)' ';
+                }
+
+                word.CopyTo(buffer[n..]);
+                n += word.Length;
+            }
+
+            fragments[f] = buffer[..n].ToArray();
+        }
+
+        return fragments;
+    }
+
     private static int MaxLength(byte[][] words)
     {
         var max = 0;
@@ -159,29 +197,19 @@ public sealed class SocialEventGenerator
 
         c.EndHashtags(i);
 
-        // ~100 characters of words.
-        var target = 80 + random.Next(40);
+        // ~100 characters: three word fragments from a fixed pool of 4096 (about 7e10 combinations).
         var text = c.TextSpan(MaxTextBytes);
         var n = 0;
-        while (true)
+        for (var f = 0; f < 3; f++)
         {
-            var word = s_words[random.Next(s_words.Length)];
-            if (n + word.Length + 1 > MaxTextBytes)
-            {
-                break;
-            }
-
-            if (n > 0)
+            if (f > 0)
             {
                 text[n++] = (byte)' ';
             }
 
-            word.CopyTo(text[n..]);
-            n += word.Length;
-            if (n >= target)
-            {
-                break;
-            }
+            var fragment = s_fragments[random.Next(s_fragments.Length)];
+            fragment.CopyTo(text[n..]);
+            n += fragment.Length;
         }
 
         c.EndText(i, n);

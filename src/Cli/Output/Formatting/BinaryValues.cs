@@ -6,7 +6,10 @@ namespace Lakehouse.Cli.Output.Formatting;
 /// <summary>Uniform byte access over the binary layouts: 32/64-bit offsets, views and fixed width.</summary>
 public readonly struct BinaryValues
 {
-    private readonly BinaryArray? _binary;
+    private readonly BufferView _offsets;
+    private readonly BufferView _data;
+    private readonly int _offset;
+    private readonly bool _plain;
     private readonly LargeBinaryArray? _large;
     private readonly BinaryViewArray? _view;
     private readonly FixedSizeBinaryArray? _fixed;
@@ -15,7 +18,12 @@ public readonly struct BinaryValues
     {
         switch (array)
         {
-            case BinaryArray b: _binary = b; break;
+            case BinaryArray b:
+                _plain = true;
+                _offsets = new BufferView(b.Data.Buffers[1]);
+                _data = new BufferView(b.Data.Buffers[2]);
+                _offset = b.Offset;
+                break;
             case LargeBinaryArray l: _large = l; break;
             case BinaryViewArray v: _view = v; break;
             case FixedSizeBinaryArray f: _fixed = f; break;
@@ -26,9 +34,11 @@ public readonly struct BinaryValues
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Get(int index)
     {
-        if (_binary is not null)
+        if (_plain)
         {
-            return _binary.GetBytes(index);
+            var start = _offsets.Read<int>(_offset + index);
+            var end = _offsets.Read<int>(_offset + index + 1);
+            return _data.Span[start..end];
         }
 
         if (_large is not null)

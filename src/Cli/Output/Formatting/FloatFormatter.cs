@@ -7,10 +7,15 @@ namespace Lakehouse.Cli.Output.Formatting;
 public sealed class FloatFormatter<T> : ValueFormatter
     where T : unmanaged
 {
-    private readonly PrimitiveArray<T> _array;
+    private readonly BufferView _values;
+    private readonly int _offset;
 
     public FloatFormatter(PrimitiveArray<T> array)
-        : base(array) => _array = array;
+        : base(array)
+    {
+        _values = new BufferView(array.Data.Buffers[1]);
+        _offset = array.Offset;
+    }
 
     public override bool IsNumeric => true;
 
@@ -20,7 +25,7 @@ public sealed class FloatFormatter<T> : ValueFormatter
 
     private void Write(Utf8Output output, int index, bool json)
     {
-        var value = _array.Values[index];
+        var value = _values.Read<T>(_offset + index);
         bool written;
         double asDouble;
         if (typeof(T) == typeof(double))

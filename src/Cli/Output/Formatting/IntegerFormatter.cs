@@ -6,12 +6,17 @@ namespace Lakehouse.Cli.Output.Formatting;
 public sealed class IntegerFormatter<T> : ValueFormatter
     where T : unmanaged, IUtf8SpanFormattable
 {
-    private readonly PrimitiveArray<T> _array;
+    private readonly BufferView _values;
+    private readonly int _offset;
 
     public IntegerFormatter(PrimitiveArray<T> array)
-        : base(array) => _array = array;
+        : base(array)
+    {
+        _values = new BufferView(array.Data.Buffers[1]);
+        _offset = array.Offset;
+    }
 
     public override bool IsNumeric => true;
 
-    public override void WriteJson(Utf8Output output, int index) => NumberText.WriteInteger(output, _array.Values[index]);
+    public override void WriteJson(Utf8Output output, int index) => NumberText.WriteInteger(output, _values.Read<T>(_offset + index));
 }

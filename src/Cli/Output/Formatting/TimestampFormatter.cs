@@ -9,18 +9,20 @@ namespace Lakehouse.Cli.Output.Formatting;
 /// </summary>
 public sealed class TimestampFormatter : QuotedFormatter
 {
-    private readonly PrimitiveArray<long> _array;
+    private readonly BufferView _values;
+    private readonly int _offset;
     private readonly TimeUnit _unit;
     private readonly bool _utc;
 
     public TimestampFormatter(PrimitiveArray<long> array)
         : base(array)
     {
-        _array = array;
+        _values = new BufferView(array.Data.Buffers[1]);
+        _offset = array.Offset;
         var type = (TimestampType)array.Type;
         _unit = type.Unit;
         _utc = type.Timezone is not null;
     }
 
-    public override void WriteText(Utf8Output output, int index) => TemporalText.WriteTimestamp(output, _array.Values[index], _unit, _utc);
+    public override void WriteText(Utf8Output output, int index) => TemporalText.WriteTimestamp(output, _values.Read<long>(_offset + index), _unit, _utc);
 }

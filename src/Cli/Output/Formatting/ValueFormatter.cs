@@ -9,7 +9,21 @@ namespace Lakehouse.Cli.Output.Formatting;
 /// </summary>
 public abstract class ValueFormatter
 {
-    protected ValueFormatter(ArrowArray array) => Array = array;
+    private readonly BufferView _validity;
+    private readonly bool _hasValidity;
+
+    protected ValueFormatter(ArrowArray array)
+    {
+        Array = array;
+
+        // Unions, run-end encoded and null arrays override IsValid; for the rest the bitmap decides.
+        _hasValidity = array.Type.Id is not (Arrow.Types.ArrowTypeId.SparseUnion or Arrow.Types.ArrowTypeId.DenseUnion or Arrow.Types.ArrowTypeId.RunEndEncoded)
+            && !array.Data.Validity.IsEmpty && array.NullCount != 0;
+        if (_hasValidity)
+        {
+            _validity = new BufferView(array.Data.Validity);
+        }
+    }
 
     public ArrowArray Array { get; }
 
@@ -19,7 +33,7 @@ public abstract class ValueFormatter
     /// <summary>True when the value renders as a JSON array or object.</summary>
     public virtual bool IsNested => false;
 
-    public virtual bool IsValid(int index) => Array.IsValid(index);
+    public virtual bool IsValid(int index) => !_hasValidity || _validity.Bit(Array.Offset + index);
 
     /// <summary>Writes the non-null value at <paramref name="index"/> as a JSON value.</summary>
     public abstract void WriteJson(Utf8Output output, int index);
