@@ -47,7 +47,7 @@ public sealed class CliConsole
             }
         }
 
-        if (width <= 0 && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns))
+        if (terminal && width <= 0 && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns))
         {
             width = columns;
         }
