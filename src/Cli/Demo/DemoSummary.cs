@@ -137,33 +137,15 @@ public sealed class DemoSummary
         }
 
         var strings = (BinaryArray)array;
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> chars = stackalloc char[256];
+        var table = new Utf8CountTable();
         for (var i = 0; i < strings.Length; i++)
         {
-            if (!strings.IsValid(i))
+            if (strings.IsValid(i))
             {
-                continue;
-            }
-
-            var bytes = strings.GetBytes(i);
-            if (bytes.Length > chars.Length)
-            {
-                var key = Encoding.UTF8.GetString(bytes);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-                continue;
-            }
-
-            var n = Encoding.UTF8.GetChars(bytes, chars);
-            var span = chars[..n];
-            if (lookup.TryGetValue(span, out var c))
-            {
-                lookup[span] = c + 1;
-            }
-            else
-            {
-                lookup[span] = 1;
+                table.Add(strings.GetBytes(i));
             }
         }
+
+        table.AddTo(counts);
     }
 }
