@@ -24,6 +24,7 @@ public sealed class SocialEventGenerator
     private const int FragmentCount = 4096;
     private const int MaxFragmentBytes = 36;
     private const ulong FragmentTable = 0xF4A6;
+    private const int LikesTableSize = 1024;
 
     private static readonly byte[][] s_platforms = SocialVocabulary.Utf8(SocialVocabulary.Platforms);
     private static readonly byte[][] s_kinds = SocialVocabulary.Utf8(SocialVocabulary.Kinds);
@@ -33,6 +34,8 @@ public sealed class SocialEventGenerator
     private static readonly byte[] s_kindTable = SocialVocabulary.WeightTable(SocialVocabulary.KindWeights);
     private static readonly int s_maxHashtagBytes = MaxLength(s_hashtags);
     private static readonly byte[][] s_fragments = BuildFragments();
+    private static readonly int[] s_postLikes = LikesTable(11.5);
+    private static readonly int[] s_otherLikes = LikesTable(6);
 
     private readonly SocialEventOptions _options;
     private readonly long _startMicros;
@@ -145,6 +148,18 @@ public sealed class SocialEventGenerator
         return fragments;
     }
 
+    /// <summary>Long-tailed like counts: exp(u * scale) - 1 at 1024 evenly spaced u.</summary>
+    private static int[] LikesTable(double scale)
+    {
+        var table = new int[LikesTableSize];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = (int)Math.Exp((i + 0.5) / LikesTableSize * scale) - 1;
+        }
+
+        return table;
+    }
+
     private static int MaxLength(byte[][] words)
     {
         var max = 0;
@@ -214,9 +229,9 @@ public sealed class SocialEventGenerator
 
         c.EndText(i, n);
 
-        var u = random.NextDouble();
-        c.Likes[i] = kind == 4 ? (int)Math.Exp(u * 11.5) - 1 : (int)Math.Exp(u * 6) - 1;
-        c.Sentiment[i] = Math.Round((random.NextDouble() * 2.0) - 1.0 + (platform == 5 ? -0.1 : 0.05), 4);
+        c.Likes[i] = kind == 4 ? s_postLikes[random.Next(LikesTableSize)] : s_otherLikes[random.Next(LikesTableSize)];
+        var sentiment = (random.NextDouble() * 2.0) - 1.0 + (platform == 5 ? -0.1 : 0.05);
+        c.Sentiment[i] = (long)((sentiment * 10_000) + (sentiment >= 0 ? 0.5 : -0.5)) / 10_000.0;
         if (random.NextDouble() < _options.CampaignShare)
         {
             c.AppendCampaign(i, random.NextSkewed(_options.CampaignCount, 2));
