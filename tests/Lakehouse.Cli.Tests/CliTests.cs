@@ -77,12 +77,46 @@ public class CliTests
     [Fact]
     public void HelpWorksOnEveryCommand()
     {
-        foreach (var args in new[] { new[] { "--help" }, ["demo", "--help"], ["demo", "-h"], [] })
+        var root = LakehouseCommand.CreateRoot(new CliContext(new CliConsole(new MemoryStream(), new StringWriter())));
+        var paths = new List<string[]> { Array.Empty<string>(), new[] { "--help" }, new[] { "demo", "-h" } };
+        void Walk(System.CommandLine.Command command, List<string> path)
+        {
+            foreach (var sub in command.Subcommands)
+            {
+                var p = new List<string>(path) { sub.Name };
+                paths.Add([.. p, "--help"]);
+                Walk(sub, p);
+            }
+        }
+
+        Walk(root, []);
+        foreach (var args in paths)
         {
             var (code, stdout, stderr) = CliRunner.Run(args);
-            Assert.Equal(0, code);
+            Assert.True(code == 0, string.Join(' ', args));
             Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
             Assert.Equal(string.Empty, stderr);
+        }
+    }
+
+    [Fact]
+    public void MissingInputFileIsACleanOneLineFailure()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "lakehouse-no-such-file.arrow");
+        var e = Assert.Throws<FileNotFoundException>(() => InputFile.OpenRead(missing));
+        var error = new StringWriter();
+        Assert.Equal(ExitCodes.Failure, ErrorReporter.Report(error, e, verbose: false));
+        Assert.Equal($"lakehouse: error: file not found: {missing}{Environment.NewLine}", error.ToString());
+
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var io = Assert.Throws<IOException>(() => InputFile.OpenRead(dir));
+            Assert.Equal(ExitCodes.Failure, ErrorReporter.Describe(io).ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(dir);
         }
     }
 

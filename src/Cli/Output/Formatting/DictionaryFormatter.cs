@@ -19,7 +19,7 @@ public sealed class DictionaryFormatter : ValueFormatter
 
     public override bool IsNested => _values.IsNested;
 
-    public override bool IsValid(int index) => _array.IsValid(index) && _values.IsValid(DictionaryIndex(index));
+    public override bool IsValid(int index) => base.IsValid(index) && _values.IsValid(DictionaryIndex(index));
 
     public override void WriteJson(Utf8Output output, int index) => _values.WriteJson(output, DictionaryIndex(index));
 
