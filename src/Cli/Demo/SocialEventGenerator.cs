@@ -12,7 +12,8 @@ namespace Lakehouse.Cli.Demo;
 /// of any size, in any order, give the same rows. Columns: event_id int64, ts timestamp[us, UTC],
 /// platform and kind low-cardinality strings, user_id/post_id int64, hashtags list&lt;utf8&gt;,
 /// text (~100 chars), likes int32, sentiment double, campaign_id nullable utf8 (see
-/// <see cref="CampaignGenerator"/> for the matching campaign dimension).
+/// <see cref="CampaignGenerator"/> for the matching campaign dimension). Instances are immutable and
+/// thread-safe: call <see cref="GenerateRows"/> for disjoint row ranges from several threads to generate in parallel.
 /// </summary>
 public sealed class SocialEventGenerator
 {
