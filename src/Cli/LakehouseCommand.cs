@@ -49,7 +49,14 @@ public static class LakehouseCommand
         }
         finally
         {
-            console.Out.Flush();
+            try
+            {
+                console.Out.Flush();
+            }
+            catch (IOException)
+            {
+                // stdout is gone; nothing left to tell it.
+            }
         }
     }
 
