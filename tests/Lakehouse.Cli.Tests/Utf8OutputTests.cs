@@ -55,4 +55,18 @@ public class Utf8OutputTests
         writer.Complete();
         Assert.Throws<ObjectDisposedException>(() => writer.Write(Batch(("a", Primitive<int>(ArrowType.Int32, 1)))));
     }
+
+    [Fact]
+    public void InconsistentBuffersAreInvalidDataNotACrash()
+    {
+        // Offsets point past the end of the data buffer.
+        var data = new Lakehouse.Arrow.Arrays.ArrayData(
+            ArrowType.Utf8, 2, 0, 0, [default, Lakehouse.Arrow.Memory.ArrowBuffer.FromArray(new[] { 0, 1, 50 }), Lakehouse.Arrow.Memory.ArrowBuffer.FromArray("ab"u8.ToArray())]);
+        var batch = Batch(("s", data));
+        foreach (var format in new[] { OutputFormat.Jsonl, OutputFormat.Csv, OutputFormat.Table })
+        {
+            var e = Assert.Throws<InvalidDataException>(() => RowWriter.Format(format, [batch]));
+            Assert.Equal(ExitCodes.Failure, ErrorReporter.Describe(e).ExitCode);
+        }
+    }
 }

@@ -85,13 +85,21 @@ public abstract class RowWriter : IDisposable
             return;
         }
 
-        var formatters = new ValueFormatter[batch.ColumnCount];
-        for (var c = 0; c < formatters.Length; c++)
+        try
         {
-            formatters[c] = ValueFormatterFactory.Create(batch.Schema[c], batch.Column(c));
-        }
+            var formatters = new ValueFormatter[batch.ColumnCount];
+            for (var c = 0; c < formatters.Length; c++)
+            {
+                formatters[c] = ValueFormatterFactory.Create(batch.Schema[c], batch.Column(c));
+            }
 
-        WriteRows(formatters, batch.Length);
+            WriteRows(formatters, batch.Length);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException or InvalidCastException)
+        {
+            // Offsets, indices or buffers that do not fit together: the data is corrupt, not our state.
+            throw new InvalidDataException($"a batch of {batch.Length} rows has inconsistent buffers ({e.Message})", e);
+        }
         RowCount += batch.Length;
         Output.Flush();
     }
