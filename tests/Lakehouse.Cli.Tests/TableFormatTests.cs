@@ -71,4 +71,22 @@ public class TableFormatTests
         var lines = RowWriter.Format(OutputFormat.Table, [batch]).Split('\n');
         Assert.Equal("1970-01-01 | [{\"key\":\"k\",\"value\":1}]", lines[2]);
     }
+
+    [Fact]
+    public void HidesMiddleColumnsWhenEvenReadableWidthsDoNotFit()
+    {
+        var columns = Enumerable.Range(0, 8).Select(i => ($"column_{i}", Strings(new string((char)('a' + i), 20)))).ToArray();
+        var text = RowWriter.Format(OutputFormat.Table, [Batch(columns)], new RowWriterOptions { TerminalWidth = 60 });
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("column_0", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("column_7", lines[0], StringComparison.Ordinal);
+        Assert.Contains(" | … | ", lines[0], StringComparison.Ordinal);
+        Assert.Contains(" | … | ", lines[2], StringComparison.Ordinal);
+        Assert.Contains("-+---+-", lines[1], StringComparison.Ordinal);
+        foreach (var line in lines)
+        {
+            Assert.True(line.Length <= 60, line);
+            Assert.False(line.EndsWith(' '), $"trailing space: '{line}'");
+        }
+    }
 }

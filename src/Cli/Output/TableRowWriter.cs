@@ -13,6 +13,7 @@ namespace Lakehouse.Cli.Output;
 public sealed class TableRowWriter : RowWriter
 {
     private const int MinColumnWidth = 4;
+    private const int ReadableColumnWidth = 12;
     private static ReadOnlySpan<byte> Ellipsis => "…"u8;
     private static ReadOnlySpan<byte> Separator => " | "u8;
 
@@ -22,6 +23,8 @@ public sealed class TableRowWriter : RowWriter
     private string[] _names = [];
     private bool[] _rightAligned = [];
     private int[] _widths = [];
+    private bool[] _shown = [];
+    private int _ellipsisAt = -1;
     private bool _headerPrinted;
     private int _sampledRows;
 
@@ -165,6 +168,17 @@ public sealed class TableRowWriter : RowWriter
         Output.Write((byte)'\n');
         for (var c = 0; c < _widths.Length; c++)
         {
+            if (!_shown[c])
+            {
+                if (c == _ellipsisAt)
+                {
+                    Output.Write("-+-"u8);
+                    Output.Write((byte)'-');
+                }
+
+                continue;
+            }
+
             if (c > 0)
             {
                 Output.Write("-+-"u8);
@@ -197,6 +211,9 @@ public sealed class TableRowWriter : RowWriter
     {
         var n = _names.Length;
         _widths = new int[n];
+        _shown = new bool[n];
+        Array.Fill(_shown, true);
+        _ellipsisAt = -1;
         var cap = Math.Max(Options.MaxColumnWidth, MinColumnWidth);
         for (var c = 0; c < n; c++)
         {
@@ -209,27 +226,85 @@ public sealed class TableRowWriter : RowWriter
             _widths[c] = Math.Max(_widths[c], Math.Min(_sample[i].Width, cap));
         }
 
-        if (Options.TerminalWidth <= 0 || n == 0)
+        var limit = Options.TerminalWidth;
+        if (limit <= 0 || n == 0 || TotalWidth() <= limit)
         {
             return;
         }
 
-        // Shrink the widest columns until the line fits the terminal (or every column is at its minimum).
-        var total = (Separator.Length * (n - 1)) + _widths.Sum();
-        while (total > Options.TerminalWidth)
+        // 1. Shrink the widest columns, but not below a readable width.
+        var natural = (int[])_widths.Clone();
+        ShrinkUntilFits(limit, c => Math.Min(natural[c], ReadableColumnWidth));
+        if (TotalWidth() <= limit)
         {
-            var widest = 0;
-            for (var c = 1; c < n; c++)
+            return;
+        }
+
+        // 2. Still too wide: keep columns from both ends (left first) at readable widths, hide the middle
+        //    behind one '…' column, then give the kept columns as much of their natural width as fits.
+        Array.Copy(natural, _widths, n);
+        Array.Fill(_shown, false);
+        var budget = limit - (Separator.Length + 1);
+        var used = 0;
+        var kept = 0;
+        for (var k = 0; k < n; k++)
+        {
+            var c = (k % 2 == 0) ? k / 2 : n - 1 - (k / 2);
+            var need = Math.Min(natural[c], ReadableColumnWidth) + (kept > 0 ? Separator.Length : 0);
+            if (kept > 0 && used + need > budget)
             {
-                if (_widths[c] > _widths[widest])
+                break;
+            }
+
+            _shown[c] = true;
+            used += need;
+            kept++;
+        }
+
+        _ellipsisAt = Array.IndexOf(_shown, false);
+        ShrinkUntilFits(limit, _ => MinColumnWidth);
+    }
+
+    /// <summary>Width of a line with the current widths and hidden columns.</summary>
+    private int TotalWidth()
+    {
+        var total = 0;
+        var count = 0;
+        for (var c = 0; c < _widths.Length; c++)
+        {
+            if (_shown[c])
+            {
+                total += _widths[c];
+                count++;
+            }
+        }
+
+        if (_ellipsisAt >= 0)
+        {
+            total += 1;
+            count++;
+        }
+
+        return total + (Separator.Length * Math.Max(0, count - 1));
+    }
+
+    private void ShrinkUntilFits(int limit, Func<int, int> floor)
+    {
+        var total = TotalWidth();
+        while (total > limit)
+        {
+            var widest = -1;
+            for (var c = 0; c < _widths.Length; c++)
+            {
+                if (_shown[c] && _widths[c] > floor(c) && (widest < 0 || _widths[c] > _widths[widest]))
                 {
                     widest = c;
                 }
             }
 
-            if (_widths[widest] <= MinColumnWidth)
+            if (widest < 0)
             {
-                break;
+                return;
             }
 
             _widths[widest]--;
@@ -239,13 +314,24 @@ public sealed class TableRowWriter : RowWriter
 
     private void WriteCell(ReadOnlySpan<byte> text, int width, int column, bool leftAlign = false)
     {
+        if (!_shown[column])
+        {
+            if (column == _ellipsisAt)
+            {
+                Output.Write(Separator);
+                Output.Write(Ellipsis);
+            }
+
+            return;
+        }
+
         if (column > 0)
         {
             Output.Write(Separator);
         }
 
         var target = _widths[column];
-        var last = column == _widths.Length - 1;
+        var last = column == Array.LastIndexOf(_shown, true);
         if (width > target)
         {
             Output.Write(text[..PrefixBytes(text, target - 1)]);
