@@ -23,7 +23,7 @@ internal sealed class AvroSchemaParser
             using var doc = JsonDocument.Parse(json, s_options);
             return new AvroSchemaParser().ParseSchema(doc.RootElement, null);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new AvroSchemaException("schema is not valid JSON: " + e.Message, e);
         }
@@ -31,13 +31,18 @@ internal sealed class AvroSchemaParser
 
     public static AvroSchema Parse(ReadOnlySpan<byte> utf8)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            throw new AvroSchemaException("schema JSON is not valid UTF-8");
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = s_options.MaxDepth });
             using var doc = JsonDocument.ParseValue(ref reader);
             return new AvroSchemaParser().ParseSchema(doc.RootElement, null);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new AvroSchemaException("schema is not valid JSON: " + e.Message, e);
         }
