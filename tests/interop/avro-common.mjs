@@ -5,24 +5,50 @@ import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 
 const require = createRequire(import.meta.url);
-export const avro = require('avro-js');
+// avro-js's index also loads a deprecated validator that needs a package avro-js does not declare
+// (underscore); the library proper is in lib/files.js and lib/schemas.js.
+const files = require('avro-js/lib/files');
+const schemas = require('avro-js/lib/schemas');
+export const avro = { ...files, types: schemas.types };
 const snappy = require('snappyjs');
 const fzstd = require('fzstd');
 
 const T = avro.types;
 
-// Longs as BigInt: avro-js refuses longs beyond 2^53 otherwise (Iceberg snapshot ids are larger).
+// Longs as BigInt: avro-js refuses longs beyond 2^53 otherwise (Iceberg snapshot ids are larger). The
+// varint is decoded here from the raw bytes avro-js hands over (noUnpack), keeping the low 64 bits like
+// Java's reader does when a writer sets bits past the 64th (one DuckDB fixture has a snapshot id > 2^63).
+function varintToBigInt(buf) {
+  let z = 0n;
+  for (let i = 0; i < buf.length; i++) z |= BigInt(buf[i] & 0x7f) << BigInt(7 * i);
+  z = BigInt.asUintN(64, z);
+  return BigInt.asIntN(64, (z >> 1n) ^ -(z & 1n));
+}
+
+function bigIntToVarint(n) {
+  let z = BigInt.asUintN(64, (BigInt(n) << 1n) ^ (BigInt(n) >> 63n));
+  const out = [];
+  while (z >= 0x80n) { out.push(Number(z & 0x7fn) | 0x80); z >>= 7n; }
+  out.push(Number(z));
+  return Buffer.from(out);
+}
+
 export const bigLong = T.LongType.using({
-  fromBuffer: (buf) => buf.readBigInt64LE(0),
-  toBuffer: (n) => { const b = Buffer.alloc(8); b.writeBigInt64LE(BigInt(n)); return b; },
+  fromBuffer: varintToBigInt,
+  toBuffer: bigIntToVarint,
   fromJSON: (x) => BigInt(x),
   toJSON: (n) => Number(n),
   isValid: (n) => typeof n === 'bigint',
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
-});
+}, true);
+
+export const parseOpts = {
+  registry: { long: bigLong },
+  typeHook: (attrs) => (attrs && attrs.type === 'long' ? bigLong : undefined),
+};
 
 export function parseSchema(schema) {
-  return avro.parse(schema, { registry: { long: bigLong } });
+  return avro.parse(schema, { ...parseOpts, registry: { ...parseOpts.registry } });
 }
 
 const CRC_TABLE = (() => {

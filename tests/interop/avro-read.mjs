@@ -1,11 +1,11 @@
 // Reads an Avro object container file with avro-js and prints JSON:
 // {"schema": <writer schema>, "codec": "...", "metadata": {key: utf8 string}, "count": N, "records": [...]}
 // Usage: node avro-read.mjs FILE [--count-only]
-import { avro, decodeCodecs, parseSchema, plain, stringify } from './avro-common.mjs';
+import { avro, decodeCodecs, parseOpts, plain, stringify } from './avro-common.mjs';
 import fs from 'node:fs';
 
 const [file, flag] = process.argv.slice(2);
-const decoder = avro.createFileDecoder(file, { codecs: decodeCodecs, parseOpts: { registry: { long: parseSchema('long') } } });
+const decoder = fs.createReadStream(file).on('error', (e) => decoder.emit('error', e)).pipe(new avro.streams.BlockDecoder({ codecs: decodeCodecs, parseOpts: { ...parseOpts, registry: { ...parseOpts.registry } } }));
 let type = null;
 let codec = null;
 let metadata = {};
@@ -22,5 +22,5 @@ decoder.on('data', (r) => {
 });
 decoder.on('error', (e) => { console.error(e.stack || String(e)); process.exit(2); });
 decoder.on('end', () => {
-  fs.writeSync(1, stringify({ schema: JSON.parse(metadata['avro.schema']), codec, metadata, count, records }));
+  process.stdout.write(stringify({ schema: JSON.parse(metadata['avro.schema']), codec, metadata, count, records }));
 });

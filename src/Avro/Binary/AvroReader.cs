@@ -314,9 +314,11 @@ public ref struct AvroReader
             }
 
             var b = _data[_position++];
-            if (shift == 63 && b > 1)
+            if (shift == 63 && b > 0x7F)
             {
-                throw new CorruptFileException(_source, _baseOffset + start, "varint long is longer than 10 bytes or overflows 64 bits");
+                // Bits past the 64th in the tenth byte are dropped, as Java and JavaScript readers do
+                // (some writers set them); an eleventh byte is an error.
+                throw new CorruptFileException(_source, _baseOffset + start, "varint long is longer than 10 bytes");
             }
 
             result |= (ulong)(b & 0x7F) << shift;
@@ -346,9 +348,9 @@ public ref struct AvroReader
             }
 
             var b = _data[_position++];
-            if (shift == 28 && b > 0x0F)
+            if (shift == 28 && b > 0x7F)
             {
-                throw new CorruptFileException(_source, _baseOffset + start, "varint int is longer than 5 bytes or overflows 32 bits");
+                throw new CorruptFileException(_source, _baseOffset + start, "varint int is longer than 5 bytes");
             }
 
             result |= (uint)(b & 0x7F) << shift;
