@@ -80,7 +80,7 @@ internal static class TestValues
             }
 
             r["recs"] = recs;
-            r["dec"] = new byte[] { (byte)(k & 0xFF), 0x10 };
+            r["dec"] = new byte[] { 0x10, (byte)(k & 0xFF) }; // minimal two's complement, as decimal writers produce
             r["date"] = 19_000 + k;
             r["ts"] = 1_700_000_000_000_000L + (k * 1_000_003L);
             r["uuid"] = new Guid(k, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10).ToString();

@@ -84,14 +84,15 @@ export const decodeCodecs = {
 };
 
 export const encodeCodecs = {
-  null: (buf, cb) => cb(null, buf),
+  null: (buf, cb) => cb(null, Buffer.from(buf)),
   deflate: zlib.deflateRaw,
   snappy: (buf, cb) => {
     try {
       const c = Buffer.from(snappy.compress(buf));
       const crc = Buffer.alloc(4);
       crc.writeUInt32BE(crc32(buf));
-      cb(null, Buffer.concat([c, crc]));
+      const block = Buffer.concat([c, crc]);
+      setImmediate(() => cb(null, block));
     } catch (e) { cb(e); }
   },
 };
