@@ -151,4 +151,50 @@ public class ContainerFileTests
         Assert.Throws<CorruptFileException>(() => AvroFileReader.Open(new byte[] { (byte)'O', (byte)'b', (byte)'j', 2 }));
         Assert.Throws<CorruptFileException>(() => AvroFileReader.Open(Array.Empty<byte>()));
     }
+
+    [Fact]
+    public void ZstdFramesWithoutContentSizeAreRead()
+    {
+        // Streaming zstd writers (Java's) omit the frame content size. Hand-made frame: magic, descriptor 0
+        // (no content size, not single-segment), window descriptor, one raw last block holding the data.
+        var values = new long[] { 1, -2, 300, long.MaxValue };
+        var raw = new System.Buffers.ArrayBufferWriter<byte>();
+        foreach (var v in values)
+        {
+            new Lakehouse.Avro.Binary.AvroEncoder(raw).WriteLong(v);
+        }
+
+        var frame = new List<byte> { 0x28, 0xB5, 0x2F, 0xFD, 0x00, 0x50 };
+        var blockHeader = (raw.WrittenCount << 3) | 1; // raw block, last
+        frame.AddRange([(byte)blockHeader, (byte)(blockHeader >> 8), (byte)(blockHeader >> 16)]);
+        frame.AddRange(raw.WrittenSpan.ToArray());
+
+        var file = new System.Buffers.ArrayBufferWriter<byte>();
+        var e = new Lakehouse.Avro.Binary.AvroEncoder(file);
+        var sync = new byte[16];
+        sync[3] = 7;
+        e.WriteFixed(AvroContainer.Magic);
+        e.WriteBlockCount(2);
+        e.WriteString("avro.schema");
+        e.WriteBytes("\"long\""u8);
+        e.WriteString("avro.codec");
+        e.WriteBytes("zstandard"u8);
+        e.WriteBlockEnd();
+        e.WriteFixed(sync);
+        e.WriteLong(values.Length);
+        e.WriteLong(frame.Count);
+        e.WriteFixed(frame.ToArray());
+        e.WriteFixed(sync);
+
+        var read = AvroFileReader.Open(file.WrittenMemory, "hand-made.avro").ReadAll();
+        Assert.Equal(values.Select(v => (object?)v), read);
+
+        // A frame cut short (block header claims more than remains) is corrupt.
+        var cut = file.WrittenSpan.ToArray();
+        var frameStart = cut.Length - 16 - frame.Count;
+        var shortFile = cut[..(frameStart + frame.Count - 2)].Concat(sync).ToArray();
+        var sizeAt = frameStart - 1; // the block size varint (a single byte here) precedes the frame
+        shortFile[sizeAt] = (byte)((frame.Count - 2) << 1);
+        Assert.Throws<CorruptFileException>(() => AvroFileReader.Open(shortFile).ReadAll());
+    }
 }
