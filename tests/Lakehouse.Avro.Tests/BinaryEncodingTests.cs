@@ -141,6 +141,21 @@ public class BinaryEncodingTests
             var r = new AvroReader(w.WrittenSpan);
             new GenericDatumReader(schema).Read(ref r);
         });
+
+        // Many blocks of a million nulls each: bounded per array, not just per block.
+        var many = new ArrayBufferWriter<byte>();
+        for (var i = 0; i < 1000; i++)
+        {
+            new AvroEncoder(many).WriteLong(600_000);
+        }
+
+        new AvroEncoder(many).WriteLong(0);
+        Assert.Throws<CorruptFileException>(() =>
+        {
+            var r = new AvroReader(many.WrittenSpan);
+            new GenericDatumReader(schema).Read(ref r);
+        });
+        Assert.Throws<CorruptFileException>(() => new AvroReader(many.WrittenSpan).Skip(schema));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public ref struct AvroReader
     /// <summary>Deepest nesting of records/arrays/maps/unions a reader follows before calling the input corrupt.</summary>
     public const int MaxDepth = 200;
 
+    /// <summary>Most items an array of zero-byte values (e.g. nulls) may hold.</summary>
+    public const int MaxZeroSizeItems = 1 << 20;
+
     private readonly ReadOnlySpan<byte> _data;
     private readonly string? _source;
     private readonly long _baseOffset;
@@ -149,7 +152,7 @@ public ref struct AvroReader
     /// which bounds the count by the bytes that remain; items that may take no bytes are bounded by
     /// <paramref name="maxZeroSizeItems"/>.
     /// </summary>
-    public long ReadBlockCount(out long byteSize, int minItemSize = 1, long maxZeroSizeItems = 1 << 24)
+    public long ReadBlockCount(out long byteSize, int minItemSize = 1, long maxZeroSizeItems = MaxZeroSizeItems)
     {
         var start = SourceOffset;
         var count = ReadLong();
@@ -242,12 +245,20 @@ public ref struct AvroReader
     private void SkipBlocks(AvroSchema items, MapSchema? map)
     {
         var minSize = map is not null ? 1 : items.CanBeEmpty ? 0 : 1;
+        long total = 0;
         while (true)
         {
             var count = ReadBlockCount(out var byteSize, minSize);
             if (count == 0)
             {
                 return;
+            }
+
+            // Items that take no bytes are bounded per array, not only per block.
+            total += count;
+            if (minSize == 0 && total > MaxZeroSizeItems)
+            {
+                throw Corrupt($"array of more than {MaxZeroSizeItems} zero-byte items");
             }
 
             if (byteSize >= 0)

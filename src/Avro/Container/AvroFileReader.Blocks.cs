@@ -44,7 +44,7 @@ public sealed partial class AvroFileReader
             data = buffer.AsMemory(0, length);
         }
 
-        var bound = Schema.CanBeEmpty ? _options.MaxZeroSizeObjectsPerBlock : data.Length;
+        var bound = Schema.CanBeEmpty ? _options.MaxZeroSizeObjects : data.Length;
         if (count > bound)
         {
             throw new CorruptFileException(Source, countOffset, $"block claims {count} objects but holds {data.Length} bytes");

@@ -98,9 +98,16 @@ public sealed partial class AvroFileReader
     {
         var buffer = Array.Empty<byte>();
         long offset = HeaderLength;
+        long total = 0;
         while (offset < _data.Length)
         {
             var (block, next) = ReadBlock(offset, ref buffer);
+            total += block.Count;
+            if (Schema.CanBeEmpty && total > _options.MaxZeroSizeObjects)
+            {
+                throw new CorruptFileException(Source, offset, $"more than {_options.MaxZeroSizeObjects} objects of a zero-byte schema");
+            }
+
             offset = next;
             yield return block;
         }

@@ -8,6 +8,6 @@ public sealed record AvroFileReaderOptions
     /// <summary>Largest decompressed block accepted (default 256 MiB).</summary>
     public int MaxBlockLength { get; init; } = 256 << 20;
 
-    /// <summary>Most objects accepted in one block when the schema's values may take zero bytes each.</summary>
-    public long MaxZeroSizeObjectsPerBlock { get; init; } = 1 << 20;
+    /// <summary>Most objects accepted in a file when the schema's values may take zero bytes each (e.g. "null").</summary>
+    public long MaxZeroSizeObjects { get; init; } = 1 << 24;
 }

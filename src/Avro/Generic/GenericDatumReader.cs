@@ -124,9 +124,11 @@ public sealed class GenericDatumReader
                 break;
             }
 
-            if (list.Count + count > Array.MaxLength)
+            // Items that take no bytes are bounded per array, not only per block.
+            var limit = plan.ItemsCanBeEmpty ? AvroReader.MaxZeroSizeItems : Array.MaxLength;
+            if (list.Count + count > limit)
             {
-                throw r.Corrupt($"array of more than {Array.MaxLength} items");
+                throw r.Corrupt($"array of more than {limit} items");
             }
 
             list.EnsureCapacity(list.Count + (int)Math.Min(count, 4096));
