@@ -13,19 +13,26 @@ internal static class PythonOracle
 
     private static readonly Lazy<bool> s_available = new(() => Run(["-c", "import avro.datafile"], out _, out _) == 0);
 
-    public static string Read(string file, string? readerSchemaFile)
+    /// <summary>Skips unless python3-avro can use <paramref name="codec"/> (snappy and zstandard need python3-snappy / python3-zstandard).</summary>
+    public static void RequireCodec(string codec)
     {
         Skip.If(!File.Exists(Python) || !s_available.Value, "python3-avro is not installed (apt-get install python3-avro)");
-        var args = new List<string> { Path.Combine(Lakehouse.Testing.RepoPaths.Interop, "avro-read.py"), file };
-        if (readerSchemaFile is not null)
-        {
-            args.Add(readerSchemaFile);
-        }
+        var module = codec switch { "snappy" => "snappy", "zstandard" => "zstandard", _ => null };
+        Skip.If(module is not null && Run(["-c", "import " + module], out _, out _) != 0, $"python3-avro cannot use {codec}: python3-{module} is not installed");
+    }
 
+    public static string Read(string file, string? readerSchemaFile) =>
+        RunScript("avro-read.py", readerSchemaFile is null ? [file] : [file, readerSchemaFile]);
+
+    public static string RunScript(string script, params string[] scriptArgs)
+    {
+        Skip.If(!File.Exists(Python) || !s_available.Value, "python3-avro is not installed (apt-get install python3-avro)");
+        var args = new List<string> { Path.Combine(Lakehouse.Testing.RepoPaths.Interop, script) };
+        args.AddRange(scriptArgs);
         var rc = Run(args, out var stdout, out var stderr);
         if (rc != 0)
         {
-            throw new InvalidOperationException($"avro-read.py exited with {rc}:\n{stderr}");
+            throw new InvalidOperationException($"{script} exited with {rc}:\n{stderr}");
         }
 
         return stdout;
