@@ -96,6 +96,9 @@ public class ResolutionTests
         Assert.Throws<AvroSchemaException>(() => new GenericDatumReader(AvroSchema.Parse("\"string\""), AvroSchema.Parse("[\"null\",\"int\"]")));
         Assert.Throws<AvroSchemaException>(() => new GenericDatumReader(
             AvroSchema.Parse("""{"type":"fixed","name":"f","size":4}"""), AvroSchema.Parse("""{"type":"fixed","name":"f","size":8}""")));
+
+        // Fixed types of the same size resolve whatever their names (Iceberg writers name them differently).
+        _ = new GenericDatumReader(AvroSchema.Parse("""{"type":"fixed","name":"fixed_16","size":16}"""), AvroSchema.Parse("""{"type":"fixed","name":"uuid_fixed","size":16}"""));
     }
 
     [Fact]

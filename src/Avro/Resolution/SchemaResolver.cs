@@ -7,7 +7,8 @@ namespace Lakehouse.Avro.Resolution;
 /// rules, with Iceberg's rule for records: fields match by <c>field-id</c> when the reader field and the
 /// writer's fields carry ids, otherwise by name and then the reader field's aliases. Record names are not
 /// required to match (Iceberg writers name structs differently). Writer fields the reader lacks are
-/// skipped; reader fields the writer lacks take their default, or null when optional.
+/// skipped; reader fields the writer lacks take their default, or null when optional. Fixed types match by
+/// size alone for the same reason.
 /// </summary>
 internal sealed class SchemaResolver
 {
@@ -91,7 +92,7 @@ internal sealed class SchemaResolver
             case (AvroType.Fixed, AvroType.Fixed):
                 var wf = (FixedSchema)writer;
                 var rf = (FixedSchema)reader;
-                if (wf.Size != rf.Size || !NamesMatch(wf, rf))
+                if (wf.Size != rf.Size)
                 {
                     throw new AvroSchemaException($"{Where(path)}fixed {wf.FullName}[{wf.Size}] cannot be read as fixed {rf.FullName}[{rf.Size}]");
                 }
@@ -255,7 +256,8 @@ internal sealed class SchemaResolver
         (AvroType.String, AvroType.Bytes) => true,
         (AvroType.Bytes, AvroType.String) => true,
         (AvroType.Record, AvroType.Record) => true,
-        (AvroType.Enum or AvroType.Fixed, _) when writer.Type == reader.Type => NamesMatch((NamedSchema)writer, (NamedSchema)reader),
+        (AvroType.Fixed, AvroType.Fixed) => ((FixedSchema)writer).Size == ((FixedSchema)reader).Size,
+        (AvroType.Enum, AvroType.Enum) => NamesMatch((NamedSchema)writer, (NamedSchema)reader),
         _ => writer.Type == reader.Type && writer.Type != AvroType.Union,
     };
 
