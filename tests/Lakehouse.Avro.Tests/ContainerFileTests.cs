@@ -130,6 +130,27 @@ public class ContainerFileTests
     }
 
     [Fact]
+    public async Task WritesAsynchronously()
+    {
+        var schema = TestValues.Everything;
+        var records = TestValues.Records(schema, 100, 9);
+        using var ms = new MemoryStream();
+        await using (var writer = new AvroFileWriter(ms, schema, new AvroFileWriterOptions { BlockSize = 2000, LeaveOpen = true }))
+        {
+            foreach (var r in records)
+            {
+                await writer.AppendAsync(r);
+            }
+
+            await writer.FinishAsync();
+            Assert.Equal(ms.Length, writer.BytesWritten);
+        }
+
+        var read = AvroFileReader.Open(ms.ToArray()).ReadAll();
+        Assert.Equal(Plain.ToJson(records), Plain.ToJson(read));
+    }
+
+    [Fact]
     public async Task OpensFromStreams()
     {
         var schema = TestValues.Everything;

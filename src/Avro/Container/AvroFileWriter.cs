@@ -53,8 +53,41 @@ public sealed class AvroFileWriter : IDisposable, IAsyncDisposable
     /// <summary>Bytes handed to the stream so far (header and complete blocks).</summary>
     public long BytesWritten { get; private set; }
 
-    /// <summary>Appends one generic value of <see cref="Schema"/>.</summary>
+    /// <summary>Appends one generic value of <see cref="Schema"/>; a full block is written to the stream.</summary>
     public void Append(object? value)
+    {
+        Encode(value);
+        if (Added())
+        {
+            WriteBlock();
+            FlushPending();
+        }
+    }
+
+    /// <summary>Appends one generic value; a full block is written to the stream asynchronously.</summary>
+    public async ValueTask AppendAsync(object? value, CancellationToken cancellationToken = default)
+    {
+        Encode(value);
+        if (Added())
+        {
+            WriteBlock();
+            await FlushPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Appends one object already in Avro binary encoding (from a custom encoder).</summary>
+    public void AppendEncoded(ReadOnlySpan<byte> encodedValue)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _block.Write(encodedValue);
+        if (Added())
+        {
+            WriteBlock();
+            FlushPending();
+        }
+    }
+
+    private void Encode(object? value)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var before = _block.WrittenCount;
@@ -70,16 +103,6 @@ public sealed class AvroFileWriter : IDisposable, IAsyncDisposable
             _block.Write(keep);
             throw;
         }
-
-        Added();
-    }
-
-    /// <summary>Appends one object already in Avro binary encoding (from a custom encoder).</summary>
-    public void AppendEncoded(ReadOnlySpan<byte> encodedValue)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _block.Write(encodedValue);
-        Added();
     }
 
     /// <summary>Writes the pending block (if any) to the stream.</summary>
@@ -130,15 +153,12 @@ public sealed class AvroFileWriter : IDisposable, IAsyncDisposable
         }
     }
 
-    private void Added()
+    /// <summary>Counts the appended object; true when the block is full.</summary>
+    private bool Added()
     {
         _blockCount++;
         Count++;
-        if (_block.WrittenCount >= _options.BlockSize)
-        {
-            WriteBlock();
-            FlushPending();
-        }
+        return _block.WrittenCount >= _options.BlockSize;
     }
 
     private void WriteHeader()

@@ -140,7 +140,8 @@ internal sealed class SchemaResolver
         var defaults = new List<AvroField>();
         foreach (var rf in reader.Fields)
         {
-            var wf = FindWriterField(writer, rf, writerHasIds);
+            // Reading with the writer's own schema is positional (ids may even repeat in odd files).
+            var wf = ReferenceEquals(writer, reader) ? writer.Fields[rf.Position] : FindWriterField(writer, rf, writerHasIds);
             if (wf is not null)
             {
                 if (readerIndexOfWriter[wf.Position] >= 0)
