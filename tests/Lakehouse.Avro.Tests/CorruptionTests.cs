@@ -162,4 +162,18 @@ public class CorruptionTests
                 return [.. data[..start], .. data[(start + len)..]];
         }
     }
+
+    [Fact]
+    public void DecompressionIsBoundedByTheReaderLimit()
+    {
+        // 2 MB of zero-valued longs deflate to a few KB; a reader limited to 256 KB refuses the block.
+        var schema = (Lakehouse.Avro.Schema.RecordSchema)Lakehouse.Avro.Schema.AvroSchema.Parse("""{"type":"record","name":"z","fields":[{"name":"v","type":"long"}]}""");
+        var records = Enumerable.Range(0, 2 << 20).Select(_ => (object?)new Lakehouse.Avro.Generic.AvroRecord(schema) { ["v"] = 0L });
+        var bytes = ContainerFileTests.Write(schema, records, new AvroFileWriterOptions { Codec = AvroCodec.Deflate, BlockSize = 4 << 20 });
+        Assert.True(bytes.Length < 64 << 10, $"{bytes.Length} bytes");
+        var limited = new AvroFileReaderOptions { MaxBlockLength = 256 << 10 };
+        var ex = Assert.Throws<CorruptFileException>(() => AvroFileReader.Open(bytes, "bomb.avro", limited).CountObjects());
+        Assert.Contains("expands beyond", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2 << 20, AvroFileReader.Open(bytes).CountObjects());
+    }
 }

@@ -37,15 +37,14 @@ public sealed class InteropTests : IDisposable
         var output = Path.Combine(_dir, codec + ".avro");
         File.WriteAllText(schemaFile, TestValues.EverythingSchemaJson, new UTF8Encoding(false));
         File.WriteAllText(recordsFile, Plain.ToJson(records), new UTF8Encoding(false));
-        // avro-js 1.12 drops and repeats blocks when a synchronous codec (its null codec, our snappy) writes
-        // more than one block (the file reads back wrong with avro-js too), so those files are one block;
-        // deflate (asynchronous zlib) covers multi-block files.
-        var multiBlock = codec == "deflate";
-        NodeOracle.Run("avro-write.mjs", schemaFile, recordsFile, output, codec, multiBlock ? "2048" : "1048576");
+        // avro-js 1.12's writer (driven as in avro-write.mjs, with our BigInt long type) lost and repeated
+        // blocks of multi-block files (null and snappy codecs always, deflate under load; avro-js reads
+        // those files back wrong too; cause not pinned down), so avro-js writes one block here.
+        // Multi-block files from another writer: python3-avro below, and the shared fixtures.
+        NodeOracle.Run("avro-write.mjs", schemaFile, recordsFile, output, codec, "4194304");
 
         var reader = AvroFileReader.Open(output);
         Assert.Equal(codec, AvroContainer.CodecName(reader.Codec));
-        Assert.True(!multiBlock || reader.ReadBlocks().Count() > 3, "avro-js should have written several blocks");
         var read = reader.ReadAll();
         Assert.Equal(records.Count, read.Count);
         for (var i = 0; i < records.Count; i++)
