@@ -1,0 +1,233 @@
+using System.Globalization;
+
+namespace Lakehouse.Table.Values;
+
+/// <summary>
+/// Conversions between Iceberg's integer date/time representations (days since 1970-01-01, microseconds
+/// since midnight, micro- or nanoseconds since the epoch) and ISO-8601 text. All divisions floor, so
+/// instants before 1970 map to the earlier day/hour.
+/// </summary>
+public static class DateTimeUtil
+{
+    public const long MicrosPerSecond = 1_000_000;
+    public const long MicrosPerHour = 3_600 * MicrosPerSecond;
+    public const long MicrosPerDay = 24 * MicrosPerHour;
+    public const long NanosPerMicro = 1_000;
+
+    private static readonly DateOnly s_epochDate = new(1970, 1, 1);
+
+    public static int DaysFromDate(DateOnly date) => date.DayNumber - s_epochDate.DayNumber;
+
+    public static DateOnly DateFromDays(int days) => DateOnly.FromDayNumber(s_epochDate.DayNumber + days);
+
+    public static long MicrosFromTime(TimeOnly time) => time.Ticks / 10;
+
+    public static long MicrosFromDateTime(DateTime value) => (value.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+
+    public static long MicrosFromDateTimeOffset(DateTimeOffset value) => (value.UtcTicks - DateTime.UnixEpoch.Ticks) / 10;
+
+    public static int FloorDiv(long value, long divisor, out long remainder)
+    {
+        var q = Math.DivRem(value, divisor, out remainder);
+        if (remainder < 0)
+        {
+            q--;
+            remainder += divisor;
+        }
+
+        return checked((int)q);
+    }
+
+    public static long FloorDiv(long value, long divisor)
+    {
+        var q = value / divisor;
+        return (value % divisor != 0 && ((value < 0) != (divisor < 0))) ? q - 1 : q;
+    }
+
+    /// <summary>Days since the epoch of a timestamp in microseconds (floor).</summary>
+    public static int MicrosToDays(long micros) => (int)FloorDiv(micros, MicrosPerDay);
+
+    /// <summary>Hours since the epoch of a timestamp in microseconds (floor).</summary>
+    public static int MicrosToHours(long micros) => (int)FloorDiv(micros, MicrosPerHour);
+
+    /// <summary>Years since 1970 of a day number.</summary>
+    public static int DaysToYears(int days) => DateFromDays(days).Year - 1970;
+
+    /// <summary>Months since 1970-01 of a day number.</summary>
+    public static int DaysToMonths(int days)
+    {
+        var d = DateFromDays(days);
+        return ((d.Year - 1970) * 12) + d.Month - 1;
+    }
+
+    public static string FormatDate(int days) => DateFromDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>HH:mm:ss.ffffff (always six fractional digits, as the JSON single-value form).</summary>
+    public static string FormatTime(long micros)
+    {
+        var seconds = FloorDiv(micros, MicrosPerSecond, out var frac);
+        var t = TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(seconds));
+        return t.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "." + frac.ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>yyyy-MM-ddTHH:mm:ss.ffffff, with "+00:00" when <paramref name="withZone"/>.</summary>
+    public static string FormatTimestampMicros(long micros, bool withZone) => FormatTimestamp(micros, MicrosPerSecond, 6, withZone);
+
+    /// <summary>yyyy-MM-ddTHH:mm:ss.fffffffff, with "+00:00" when <paramref name="withZone"/>.</summary>
+    public static string FormatTimestampNanos(long nanos, bool withZone) => FormatTimestamp(nanos, 1_000_000_000, 9, withZone);
+
+    /// <summary>Human form used for partition values: fractional digits only when present.</summary>
+    public static string FormatTimestampHuman(long value, bool nanos, bool withZone)
+    {
+        var perSecond = nanos ? 1_000_000_000L : MicrosPerSecond;
+        var seconds = FloorDiv(value, perSecond, out var frac);
+        var dt = DateTime.UnixEpoch.AddSeconds(seconds);
+        var s = dt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        if (frac != 0)
+        {
+            s += "." + frac.ToString(nanos ? "D9" : "D6", CultureInfo.InvariantCulture).TrimEnd('0');
+        }
+
+        return withZone ? s + "+00:00" : s;
+    }
+
+    public static int ParseDate(string text)
+    {
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            throw IcebergException.Invalid($"'{text}' is not an ISO-8601 date (yyyy-MM-dd)");
+        }
+
+        return DaysFromDate(d);
+    }
+
+    /// <summary>Parses HH:mm[:ss[.f...]] to microseconds since midnight (sub-microsecond digits are truncated).</summary>
+    public static long ParseTime(string text)
+    {
+        var s = text.Trim();
+        var pos = 0;
+        if (!TryParseClock(s, ref pos, 1_000_000, out var micros) || pos != s.Length)
+        {
+            throw IcebergException.Invalid($"'{text}' is not an ISO-8601 time (HH:mm:ss.ffffff)");
+        }
+
+        return micros;
+    }
+
+    /// <summary>
+    /// Parses yyyy-MM-dd[T| ]HH:mm[:ss[.f...]][Z|±hh:mm] into micro- or nanoseconds since the epoch (UTC when
+    /// an offset is present). <paramref name="hasZone"/> tells whether an offset was given.
+    /// </summary>
+    public static long ParseTimestamp(string text, bool nanos, out bool hasZone)
+    {
+        var s = text.Trim();
+        hasZone = false;
+        if (s.Length < 10 || !DateOnly.TryParseExact(s.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw IcebergException.Invalid($"'{text}' is not an ISO-8601 timestamp");
+        }
+
+        var perSecond = nanos ? 1_000_000_000L : 1_000_000L;
+        long timeOfDay = 0;
+        var pos = 10;
+        if (pos < s.Length && (s[pos] == 'T' || s[pos] == ' '))
+        {
+            pos++;
+            if (!TryParseClock(s, ref pos, perSecond, out timeOfDay))
+            {
+                throw IcebergException.Invalid($"'{text}' is not an ISO-8601 timestamp");
+            }
+        }
+
+        long offsetSeconds = 0;
+        if (pos < s.Length)
+        {
+            var rest = s.AsSpan(pos);
+            if (rest is "Z" || rest is "z")
+            {
+                hasZone = true;
+            }
+            else if ((rest[0] == '+' || rest[0] == '-') && rest.Length == 6 && rest[3] == ':'
+                && int.TryParse(rest.Slice(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var oh)
+                && int.TryParse(rest.Slice(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var om))
+            {
+                hasZone = true;
+                offsetSeconds = (rest[0] == '-' ? -1 : 1) * ((oh * 3600L) + (om * 60L));
+            }
+            else
+            {
+                throw IcebergException.Invalid($"'{text}' has an invalid zone offset");
+            }
+        }
+
+        var days = (long)DaysFromDate(date);
+        return checked((days * 86_400 * perSecond) + timeOfDay - (offsetSeconds * perSecond));
+    }
+
+    private static string FormatTimestamp(long value, long perSecond, int digits, bool withZone)
+    {
+        var seconds = FloorDiv(value, perSecond, out var frac);
+        var dt = DateTime.UnixEpoch.AddSeconds(seconds);
+        var s = dt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "." + frac.ToString("D" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return withZone ? s + "+00:00" : s;
+    }
+
+    private static bool TryParseClock(string s, ref int pos, long perSecond, out long value)
+    {
+        value = 0;
+        if (!TwoDigits(s, pos, out var h) || pos + 5 > s.Length || s[pos + 2] != ':' || !TwoDigits(s, pos + 3, out var m) || h > 23 || m > 59)
+        {
+            return false;
+        }
+
+        pos += 5;
+        var sec = 0;
+        long frac = 0;
+        if (pos < s.Length && s[pos] == ':')
+        {
+            if (!TwoDigits(s, pos + 1, out sec) || sec > 59)
+            {
+                return false;
+            }
+
+            pos += 3;
+            if (pos < s.Length && s[pos] == '.')
+            {
+                pos++;
+                var digits = 0;
+                long scale = perSecond;
+                while (pos < s.Length && char.IsAsciiDigit(s[pos]))
+                {
+                    if (scale >= 10)
+                    {
+                        scale /= 10;
+                        frac += (s[pos] - '0') * scale;
+                    }
+
+                    digits++;
+                    pos++;
+                }
+
+                if (digits == 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        value = (((h * 3600L) + (m * 60L) + sec) * perSecond) + frac;
+        return true;
+    }
+
+    private static bool TwoDigits(string s, int pos, out int value)
+    {
+        value = 0;
+        if (pos + 2 > s.Length || !char.IsAsciiDigit(s[pos]) || !char.IsAsciiDigit(s[pos + 1]))
+        {
+            return false;
+        }
+
+        value = ((s[pos] - '0') * 10) + (s[pos + 1] - '0');
+        return true;
+    }
+}
