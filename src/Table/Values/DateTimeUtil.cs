@@ -50,14 +50,31 @@ public static class DateTimeUtil
     /// <summary>Hours since the epoch of a timestamp in microseconds (floor).</summary>
     public static int MicrosToHours(long micros) => (int)FloorDiv(micros, MicrosPerHour);
 
-    /// <summary>Years since 1970 of a day number.</summary>
-    public static int DaysToYears(int days) => DateFromDays(days).Year - 1970;
+    /// <summary>Years since 1970 of a day number (proleptic Gregorian, any int input).</summary>
+    public static int DaysToYears(int days)
+    {
+        CivilFromDays(days, out var year, out _);
+        return (int)(year - 1970);
+    }
 
     /// <summary>Months since 1970-01 of a day number.</summary>
     public static int DaysToMonths(int days)
     {
-        var d = DateFromDays(days);
-        return ((d.Year - 1970) * 12) + d.Month - 1;
+        CivilFromDays(days, out var year, out var month);
+        return (int)(((year - 1970) * 12) + month - 1);
+    }
+
+    /// <summary>Calendar year and month (1-12) of a day number; branch-light integer arithmetic, no exceptions.</summary>
+    public static void CivilFromDays(long days, out long year, out int month)
+    {
+        var z = days + 719_468;
+        var era = FloorDiv(z, 146_097);
+        var doe = z - (era * 146_097);
+        var yoe = (doe - (doe / 1460) + (doe / 36_524) - (doe / 146_096)) / 365;
+        var doy = doe - ((365 * yoe) + (yoe / 4) - (yoe / 100));
+        var mp = ((5 * doy) + 2) / 153;
+        month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        year = yoe + (era * 400) + (month <= 2 ? 1 : 0);
     }
 
     public static string FormatDate(int days) => DateFromDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
