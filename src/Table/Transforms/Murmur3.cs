@@ -6,7 +6,9 @@ namespace Lakehouse.Table.Transforms;
 
 /// <summary>
 /// 32-bit Murmur3, x86 variant, seed 0 (Appendix B): the hash behind the bucket transform.
-/// <see cref="HashLong"/> hashes the 8 little-endian bytes of a long, <see cref="HashInt"/> the 4 bytes of an int.
+/// <see cref="HashLong"/> hashes the 8 little-endian bytes of a long. Appendix B's <c>hashInt</c> (dates,
+/// booleans) is the same as hashing the value widened to long: its test vectors (<c>2017-11-16</c> -&gt;
+/// -653330422, <c>true</c> -&gt; 1392991556) are those of the 8-byte hash, so <see cref="HashInt"/> widens.
 /// </summary>
 public static class Murmur3
 {
@@ -14,11 +16,7 @@ public static class Murmur3
     private const uint C2 = 0x1b873593;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int HashInt(int value)
-    {
-        var h = MixH1(0, MixK1((uint)value));
-        return Finish(h, 4);
-    }
+    public static int HashInt(int value) => HashLong(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int HashLong(long value)
