@@ -73,7 +73,7 @@ public sealed class NameMapping : IEquatable<NameMapping>
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options()))
         {
             WriteList(w, Fields);
         }

@@ -125,7 +125,7 @@ public static class PartitionSpecParser
     internal static string Serialize(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options()))
         {
             write(w);
         }

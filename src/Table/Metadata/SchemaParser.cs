@@ -18,7 +18,7 @@ public static class SchemaParser
     public static string ToJson(Schema schema)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options()))
         {
             Write(w, schema);
         }

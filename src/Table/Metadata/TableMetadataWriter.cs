@@ -14,7 +14,7 @@ public static class TableMetadataWriter
     public static byte[] ToUtf8Bytes(TableMetadata metadata, bool indented = false)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
+        using (var w = new Utf8JsonWriter(buffer, JsonWriting.Options(indented)))
         {
             Write(w, metadata);
         }
