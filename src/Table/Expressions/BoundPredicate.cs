@@ -4,7 +4,9 @@ namespace Lakehouse.Table.Expressions;
 
 /// <summary>
 /// A predicate on a resolved column with literals already converted to the column type's representation
-/// (see <see cref="Values.Literals"/>). Set literals are deduplicated.
+/// (see <see cref="Values.Literals"/>). Set literals are deduplicated. <see cref="Test"/> follows SQL filtering:
+/// every comparison with null is false (also !=); NaN is ordered above all numbers and equal to itself (as in
+/// DuckDB and Spark SQL), see <see cref="Values.Literals.Compare"/>.
 /// </summary>
 public sealed class BoundPredicate : Expression
 {
@@ -39,9 +41,10 @@ public sealed class BoundPredicate : Expression
             default: break;
         }
 
+        // SQL semantics: a comparison with null is unknown, which a filter treats as false (also for !=).
         if (value is null)
         {
-            return Op is Operation.NotEqual or Operation.NotIn or Operation.NotStartsWith;
+            return false;
         }
 
         switch (Op)

@@ -7,7 +7,8 @@ namespace Lakehouse.Table.Expressions;
 /// <summary>
 /// Decides from a file's column metrics whether rows of the file might match a filter (true) or certainly
 /// cannot (false). Unknown metrics always mean "might match". Bounds of columns nested in lists or maps are
-/// not used (they describe many values per row); NaN bounds of floating-point columns are not trusted.
+/// not used (they describe many values per row); NaN bounds of floating-point columns are not trusted. Row
+/// semantics are those of <see cref="BoundPredicate.Test"/> (nulls never compare; NaN is the greatest value).
 /// </summary>
 public sealed class InclusiveMetricsEvaluator
 {
@@ -68,11 +69,37 @@ public sealed class InclusiveMetricsEvaluator
                 return !(m.NanValueCounts.TryGetValue(id, out var n2) && m.ValueCounts.TryGetValue(id, out var v2) && n2 == v2);
             case Operation.NotEqual or Operation.NotIn:
                 return true;
+            case Operation.NotStartsWith:
+                {
+                    // Nulls match "not starts with"; only a file whose values all share the prefix is pruned.
+                    if (!m.NullValueCounts.TryGetValue(id, out var nullCount) || nullCount != 0)
+                    {
+                        return true;
+                    }
+
+                    var prefix = Encoding.UTF8.GetBytes((string)p.Literal);
+                    return !(m.LowerBounds.TryGetValue(id, out var lo) && m.UpperBounds.TryGetValue(id, out var hi)
+                        && lo.AsSpan().StartsWith(prefix) && hi.AsSpan().StartsWith(prefix));
+                }
+
             default:
                 break;
         }
 
-        if (ContainsNullsOnly(m, id) || ContainsNaNsOnly(m, id))
+        if (ContainsNullsOnly(m, id))
+        {
+            return false;
+        }
+
+        // NaN sorts above every number and bounds exclude NaN: a file that may hold NaN might match > and >=,
+        // and a file of only NaN (and nulls) cannot match <, <=, == or in.
+        var mayHaveNaN = type.TypeId is TypeId.Float or TypeId.Double && !(m.NanValueCounts.TryGetValue(id, out var nanCount) && nanCount == 0);
+        if (mayHaveNaN && p.Op is Operation.GreaterThan or Operation.GreaterThanOrEqual)
+        {
+            return true;
+        }
+
+        if (ContainsNaNsOnly(m, id))
         {
             return false;
         }
@@ -132,18 +159,6 @@ public sealed class InclusiveMetricsEvaluator
                     }
 
                     return true;
-                }
-
-            case Operation.NotStartsWith:
-                {
-                    if (!m.NullValueCounts.TryGetValue(id, out var nullCount) || nullCount != 0)
-                    {
-                        return true;
-                    }
-
-                    var prefix = Encoding.UTF8.GetBytes((string)p.Literal);
-                    return !(m.LowerBounds.TryGetValue(id, out var lo) && m.UpperBounds.TryGetValue(id, out var hi)
-                        && lo.AsSpan().StartsWith(prefix) && hi.AsSpan().StartsWith(prefix));
                 }
 
             default:
