@@ -189,6 +189,116 @@ public sealed class ProjectionTests
         Assert.Equal(600, checkedFilters);
     }
 
+    [Fact]
+    public void ResidualsAreEquivalentOnRowsOfTheirPartition()
+    {
+        var random = new Random(77);
+        var rows = Enumerable.Range(0, 300).Select(_ => RandomRow(random)).ToList();
+        var partitions = rows.Select(Partition).ToList();
+        var simplified = 0;
+        for (var n = 0; n < 300; n++)
+        {
+            var filter = RandomFilter(random, depth: 2);
+            var rowEval = new Evaluator(TableSchema.Struct, filter);
+            var residuals = new ResidualEvaluator(AllTransforms, TableSchema, filter);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var residual = residuals.ResidualFor(partitions[r]);
+                if (residual is AlwaysTrue or AlwaysFalse)
+                {
+                    simplified++;
+                }
+
+                var residualEval = new Evaluator(TableSchema.Struct, Unbind(residual));
+                Assert.True(rowEval.Eval(rows[r]) == residualEval.Eval(rows[r]), $"residual {residual} of {filter} differs on row {Describe(rows[r])}");
+            }
+        }
+
+        Assert.True(simplified > 1000, $"only {simplified} residuals were simplified to constants");
+    }
+
+    [Fact]
+    public void ManifestEvaluatorNeverSkipsAMatchingManifest()
+    {
+        var random = new Random(5);
+        var partitionType = AllTransforms.PartitionType(TableSchema);
+        var manifests = Enumerable.Range(0, 40).Select(_ => Enumerable.Range(0, random.Next(1, 6)).Select(_ => RandomRow(random)).ToList()).ToList();
+        var summaries = manifests.Select(m => Summaries(m.Select(Partition).ToList(), partitionType)).ToList();
+        var skipped = 0;
+        for (var n = 0; n < 400; n++)
+        {
+            var filter = RandomFilter(random, depth: 1);
+            var rowEval = new Evaluator(TableSchema.Struct, filter);
+            var evaluator = new ManifestEvaluator(AllTransforms, TableSchema, filter);
+            for (var m = 0; m < manifests.Count; m++)
+            {
+                var might = evaluator.MightMatch(summaries[m]);
+                if (manifests[m].Any(rowEval.Eval))
+                {
+                    Assert.True(might, $"manifest skipped for {filter} ({evaluator.PartitionFilter}) though a row matches");
+                }
+                else if (!might)
+                {
+                    skipped++;
+                }
+            }
+        }
+
+        Assert.True(skipped > 500, $"only {skipped} manifests skipped");
+    }
+
+    [Fact]
+    public void ResidualExample()
+    {
+        var residuals = new ResidualEvaluator(DaySpec, TableSchema, E.And(E.GreaterThanOrEqual("ts", "2024-01-02T12:00:00"), E.Equal("id", 5L)));
+        var day = (object)Day("2024-01-03T00:00:00");
+        var residual = Assert.IsType<BoundPredicate>(residuals.ResidualFor([day]));
+        Assert.Equal(1, residual.FieldId);
+        var sameDay = Assert.IsType<And>(residuals.ResidualFor([Day("2024-01-02T00:00:00")]));
+        Assert.Equal(2, Assert.IsType<BoundPredicate>(sameDay.Left).FieldId);
+        Assert.IsType<AlwaysFalse>(residuals.ResidualFor([Day("2024-01-01T00:00:00")]));
+    }
+
+    [Fact]
+    public void PartitionPathUsesHumanValues()
+    {
+        var spec = new PartitionSpec(0,
+        [
+            new PartitionField(2, 1000, "ts_day", Transform.Day),
+            new PartitionField(1, 1001, "id_bucket", Transform.Bucket(16)),
+            new PartitionField(3, 1002, "name", Transform.Identity),
+            new PartitionField(2, 1003, "ts_hour", Transform.Hour),
+        ]);
+        var path = spec.PartitionPath([Day("2024-01-01T05:00:00"), 3, "a b/c=é", null], TableSchema);
+        Assert.Equal("ts_day=2024-01-01/id_bucket=3/name=a+b%2Fc%3D%C3%A9/ts_hour=null", path);
+    }
+
+    private static Expression Unbind(Expression e) => e switch
+    {
+        And a => E.And(Unbind(a.Left), Unbind(a.Right)),
+        Or o => E.Or(Unbind(o.Left), Unbind(o.Right)),
+        BoundPredicate p => new UnboundPredicate(p.Op, p.Reference.Name, p.Literals),
+        _ => e,
+    };
+
+    private static List<PartitionFieldSummary> Summaries(List<object?[]> partitions, StructType partitionType)
+    {
+        var result = new List<PartitionFieldSummary>();
+        for (var i = 0; i < partitionType.Fields.Count; i++)
+        {
+            var type = (PrimitiveType)partitionType.Fields[i].Type;
+            var values = partitions.Select(p => p[i]).Where(v => v is not null).ToList();
+            values.Sort((a, b) => Literals.Compare(a!, b!));
+            result.Add(new PartitionFieldSummary(
+                partitions.Any(p => p[i] is null),
+                false,
+                values.Count == 0 ? null : SingleValueBinary.ToBytes(values[0]!, type),
+                values.Count == 0 ? null : SingleValueBinary.ToBytes(values[^1]!, type)));
+        }
+
+        return result;
+    }
+
     private static object?[] Partition(object?[] row)
     {
         var values = new object?[AllTransforms.Fields.Count];
