@@ -103,8 +103,8 @@ public abstract class Transform : IEquatable<Transform>
     protected static ArrowArray WrapLike(ArrowArray input, ArrowType type, Memory<byte> values) =>
         ArrowArray.Create(new ArrayData(type, input.Length, input.Data.NullCount, input.Offset, [input.Data.Validity, new ArrowBuffer(values)]));
 
-    protected static NotSupportedException UnsupportedArray(ArrowArray values, Transform t) =>
-        new($"transform {t} cannot read Arrow arrays of type {values.Type}");
+    protected static IcebergException UnsupportedArray(ArrowArray values, Transform t) =>
+        IcebergException.NotSupported($"applying {t} to Arrow arrays of type {values.Type}");
 
     private static bool TryParameter(string s, string name, out int value)
     {
