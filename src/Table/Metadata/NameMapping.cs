@@ -133,7 +133,12 @@ public sealed class NameMapping : IEquatable<NameMapping>
                 throw IcebergException.InvalidMetadata(source, p, "must be an object");
             }
 
-            int? id = e.TryGetProperty("field-id", out var idEl) && idEl.ValueKind == JsonValueKind.Number ? idEl.GetInt32() : null;
+            int? id = null;
+            if (e.TryGetProperty("field-id", out var idEl) && idEl.ValueKind != JsonValueKind.Null)
+            {
+                id = idEl.ValueKind == JsonValueKind.Number && idEl.TryGetInt32(out var v) ? v : throw IcebergException.InvalidMetadata(source, p + ".field-id", "must be a 32-bit integer");
+            }
+
             var names = new List<string>();
             if (e.TryGetProperty("names", out var namesEl))
             {
@@ -144,7 +149,7 @@ public sealed class NameMapping : IEquatable<NameMapping>
 
                 foreach (var n in namesEl.EnumerateArray())
                 {
-                    names.Add(n.GetString() ?? throw IcebergException.InvalidMetadata(source, p + ".names", "must not contain null"));
+                    names.Add(n.ValueKind == JsonValueKind.String ? n.GetString()! : throw IcebergException.InvalidMetadata(source, p + ".names", "must be a list of strings"));
                 }
             }
             else

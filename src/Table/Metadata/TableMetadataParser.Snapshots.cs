@@ -41,7 +41,7 @@ public static partial class TableMetadataParser
                 manifests = [];
                 foreach (var e in m.EnumerateArray())
                 {
-                    manifests.Add(e.GetString() ?? throw p.Child("manifests").Error("must be a list of strings"));
+                    manifests.Add(e.ValueKind == JsonValueKind.String ? e.GetString()! : throw p.Child("manifests").Error("must be a list of strings"));
                 }
             }
             else if (!v1)

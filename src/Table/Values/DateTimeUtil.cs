@@ -26,7 +26,8 @@ public static class DateTimeUtil
 
     public static long MicrosFromDateTimeOffset(DateTimeOffset value) => (value.UtcTicks - DateTime.UnixEpoch.Ticks) / 10;
 
-    public static int FloorDiv(long value, long divisor, out long remainder)
+    /// <summary>Floor division with a non-negative remainder (for a positive divisor).</summary>
+    public static long FloorDiv(long value, long divisor, out long remainder)
     {
         var q = Math.DivRem(value, divisor, out remainder);
         if (remainder < 0)
@@ -35,7 +36,7 @@ public static class DateTimeUtil
             remainder += divisor;
         }
 
-        return checked((int)q);
+        return q;
     }
 
     public static long FloorDiv(long value, long divisor)
@@ -64,8 +65,11 @@ public static class DateTimeUtil
         return (int)(((year - 1970) * 12) + month - 1);
     }
 
-    /// <summary>Calendar year and month (1-12) of a day number; branch-light integer arithmetic, no exceptions.</summary>
-    public static void CivilFromDays(long days, out long year, out int month)
+    /// <summary>Calendar year and month (1-12) of a day number; integer arithmetic, no exceptions.</summary>
+    public static void CivilFromDays(long days, out long year, out int month) => CivilFromDays(days, out year, out month, out _);
+
+    /// <summary>Proleptic Gregorian year, month (1-12) and day (1-31) of a day number since 1970-01-01.</summary>
+    public static void CivilFromDays(long days, out long year, out int month, out int day)
     {
         var z = days + 719_468;
         var era = FloorDiv(z, 146_097);
@@ -73,18 +77,27 @@ public static class DateTimeUtil
         var yoe = (doe - (doe / 1460) + (doe / 36_524) - (doe / 146_096)) / 365;
         var doy = doe - ((365 * yoe) + (yoe / 4) - (yoe / 100));
         var mp = ((5 * doy) + 2) / 153;
+        day = (int)(doy - (((153 * mp) + 2) / 5) + 1);
         month = (int)(mp < 10 ? mp + 3 : mp - 9);
         year = yoe + (era * 400) + (month <= 2 ? 1 : 0);
     }
 
-    public static string FormatDate(int days) => DateFromDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>ISO date; years outside 0000-9999 get a sign, as ISO-8601 expanded years.</summary>
+    public static string FormatDate(long days)
+    {
+        CivilFromDays(days, out var year, out var month, out var day);
+        var y = year is >= 0 and <= 9999 ? year.ToString("D4", CultureInfo.InvariantCulture)
+            : (year < 0 ? "-" : "+") + Math.Abs(year).ToString("D4", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{y}-{month:D2}-{day:D2}");
+    }
+
+    public static string FormatDate(int days) => FormatDate((long)days);
 
     /// <summary>HH:mm:ss.ffffff (always six fractional digits, as the JSON single-value form).</summary>
     public static string FormatTime(long micros)
     {
         var seconds = FloorDiv(micros, MicrosPerSecond, out var frac);
-        var t = TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(seconds));
-        return t.ToString("HH:mm:ss", CultureInfo.InvariantCulture) + "." + frac.ToString("D6", CultureInfo.InvariantCulture);
+        return Clock(seconds) + "." + frac.ToString("D6", CultureInfo.InvariantCulture);
     }
 
     /// <summary>yyyy-MM-ddTHH:mm:ss.ffffff, with "+00:00" when <paramref name="withZone"/>.</summary>
@@ -98,8 +111,7 @@ public static class DateTimeUtil
     {
         var perSecond = nanos ? 1_000_000_000L : MicrosPerSecond;
         var seconds = FloorDiv(value, perSecond, out var frac);
-        var dt = DateTime.UnixEpoch.AddSeconds(seconds);
-        var s = dt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var s = DateAndClock(seconds);
         if (frac != 0)
         {
             s += "." + frac.ToString(nanos ? "D9" : "D6", CultureInfo.InvariantCulture).TrimEnd('0');
@@ -177,17 +189,30 @@ public static class DateTimeUtil
             }
         }
 
-        var days = (long)DaysFromDate(date);
-        return checked((days * 86_400 * perSecond) + timeOfDay - (offsetSeconds * perSecond));
+        Int128 value = ((Int128)DaysFromDate(date) * 86_400 * perSecond) + timeOfDay - ((Int128)offsetSeconds * perSecond);
+        if (value < long.MinValue || value > long.MaxValue)
+        {
+            throw IcebergException.Invalid($"'{text}' is outside the range of {(nanos ? "nanosecond" : "microsecond")} timestamps");
+        }
+
+        return (long)value;
     }
 
     private static string FormatTimestamp(long value, long perSecond, int digits, bool withZone)
     {
         var seconds = FloorDiv(value, perSecond, out var frac);
-        var dt = DateTime.UnixEpoch.AddSeconds(seconds);
-        var s = dt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + "." + frac.ToString("D" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var s = DateAndClock(seconds) + "." + frac.ToString("D" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         return withZone ? s + "+00:00" : s;
     }
+
+    private static string DateAndClock(long secondsSinceEpoch)
+    {
+        var days = FloorDiv(secondsSinceEpoch, 86_400, out var secondOfDay);
+        return FormatDate(days) + "T" + Clock(secondOfDay);
+    }
+
+    private static string Clock(long secondOfDay) =>
+        string.Create(CultureInfo.InvariantCulture, $"{secondOfDay / 3600:D2}:{secondOfDay / 60 % 60:D2}:{secondOfDay % 60:D2}");
 
     private static bool TryParseClock(string s, ref int pos, long perSecond, out long value)
     {

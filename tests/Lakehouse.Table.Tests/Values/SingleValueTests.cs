@@ -136,6 +136,39 @@ public sealed class SingleValueTests
         Assert.True(Literals.Compare(Guid.Parse("00000000-0000-0000-0000-000000000001"), Guid.Parse("80000000-0000-0000-0000-000000000000")) < 0);
     }
 
+    [Theory]
+    [InlineData("2050-06-30T23:59:59.999999", false)]
+    [InlineData("1900-01-01T00:00:00.000001", false)]
+    [InlineData("1969-12-31T23:59:59.999999", false)]
+    [InlineData("9999-12-31T23:59:59.999999", false)]
+    [InlineData("2262-04-11T23:47:16.854775807", true)]
+    [InlineData("1677-09-21T00:12:43.145224192", true)]
+    public void TimestampTextRoundTripsAcrossTheRange(string text, bool nanos)
+    {
+        var type = nanos ? PrimitiveType.TimestampNs : PrimitiveType.Timestamp;
+        var value = (long)Literals.Convert(text, type);
+        var formatted = nanos ? DateTimeUtil.FormatTimestampNanos(value, false) : DateTimeUtil.FormatTimestampMicros(value, false);
+        Assert.Equal(text, formatted);
+    }
+
+    [Fact]
+    public void DatesOutsideFourDigitYearsFormat()
+    {
+        Assert.Equal("1970-01-01", DateTimeUtil.FormatDate(0));
+        Assert.Equal("1969-12-31", DateTimeUtil.FormatDate(-1));
+        Assert.Equal("2000-02-29", DateTimeUtil.FormatDate(11016));
+        Assert.Equal("+10000-01-01", DateTimeUtil.FormatDate(2_932_897));
+        Assert.Equal("-0001-12-31", DateTimeUtil.FormatDate(-719_529));
+        for (var d = -800_000; d < 3_000_000; d += 997)
+        {
+            if (d > -719_162 && d < 2_932_896)
+            {
+                Assert.Equal(DateTimeUtil.DateFromDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DateTimeUtil.FormatDate(d));
+                Assert.Equal(d, DateTimeUtil.ParseDate(DateTimeUtil.FormatDate(d)));
+            }
+        }
+    }
+
     private static void AssertJsonRoundTrip(IcebergType type, string json)
     {
         var value = Read(type, json);
