@@ -98,27 +98,44 @@ public sealed class DateTimeTransform : Transform
                 {
                     var src = stamps.Values;
                     var nanosPerUnit = BucketTransform.NanosPerUnit(values.Type);
+                    if (nanosPerUnit != DateTimeUtil.NanosPerMicro)
+                    {
+                        // Normalize to microseconds first (nanosecond or coarser timestamps); rare layouts.
+                        for (var i = 0; i < src.Length; i++)
+                        {
+                            dst[i] = FromMicros(BucketTransform.ToMicros(src[i], nanosPerUnit));
+                        }
+
+                        break;
+                    }
+
                     switch (Part)
                     {
                         case DatePart.Hour:
                             for (var i = 0; i < src.Length; i++)
                             {
-                                dst[i] = (int)DateTimeUtil.FloorDiv(BucketTransform.ToMicros(src[i], nanosPerUnit), DateTimeUtil.MicrosPerHour);
+                                dst[i] = DateTimeUtil.MicrosToHours(src[i]);
                             }
 
                             break;
                         case DatePart.Day:
                             for (var i = 0; i < src.Length; i++)
                             {
-                                dst[i] = (int)DateTimeUtil.FloorDiv(BucketTransform.ToMicros(src[i], nanosPerUnit), DateTimeUtil.MicrosPerDay);
+                                dst[i] = DateTimeUtil.MicrosToDays(src[i]);
+                            }
+
+                            break;
+                        case DatePart.Month:
+                            for (var i = 0; i < src.Length; i++)
+                            {
+                                dst[i] = DateTimeUtil.DaysToMonths(DateTimeUtil.MicrosToDays(src[i]));
                             }
 
                             break;
                         default:
                             for (var i = 0; i < src.Length; i++)
                             {
-                                var d = (int)DateTimeUtil.FloorDiv(BucketTransform.ToMicros(src[i], nanosPerUnit), DateTimeUtil.MicrosPerDay);
-                                dst[i] = Part == DatePart.Year ? DateTimeUtil.DaysToYears(d) : DateTimeUtil.DaysToMonths(d);
+                                dst[i] = DateTimeUtil.DaysToYears(DateTimeUtil.MicrosToDays(src[i]));
                             }
 
                             break;

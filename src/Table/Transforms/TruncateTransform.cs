@@ -107,9 +107,16 @@ public sealed class TruncateTransform : Transform
                     var mem = AllocateLike(values, width);
                     var span = mem.Span[(values.Offset * width)..];
                     Int128 w = Width;
+                    var raw = dec.Data.Buffers[1].Span.Slice(values.Offset * width, values.Length * width);
                     for (var i = 0; i < values.Length; i++)
                     {
-                        var v = dec.UnscaledInt128(i);
+                        var src = raw.Slice(i * width, width);
+                        Int128 v = width switch
+                        {
+                            4 => MemoryMarshal.Read<int>(src),
+                            8 => MemoryMarshal.Read<long>(src),
+                            _ => MemoryMarshal.Read<Int128>(src),
+                        };
                         var t = v - (((v % w) + w) % w);
                         var slot = span.Slice(i * width, width);
                         switch (width)
@@ -160,7 +167,8 @@ public sealed class TruncateTransform : Transform
         var outOffsets = MemoryMarshal.Cast<byte, int>(offsetsMem.Span)[input.Offset..];
         var offsets = input.ValueOffsets;
         var data = input.ValueData;
-        var builder = new BufferBuilder(Math.Min(data.Length, checked(input.Length * Width * (utf8 ? 4 : 1))) + 1);
+        // Truncation only shortens values: the input's value bytes bound the output.
+        var builder = new BufferBuilder((int)Math.Min(offsets[^1] - offsets[0], (long)input.Length * Width * (utf8 ? 4 : 1)) + 1);
         var position = 0;
         outOffsets[0] = 0;
         for (var i = 0; i < input.Length; i++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Lakehouse.Table.Values;
 
@@ -39,19 +40,25 @@ public static class DateTimeUtil
         return q;
     }
 
+    /// <summary>Floor division. Inlined so that constant divisors become multiplications in hot loops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long FloorDiv(long value, long divisor)
     {
         var q = value / divisor;
-        return (value % divisor != 0 && ((value < 0) != (divisor < 0))) ? q - 1 : q;
+        var r = value - (q * divisor);
+        return (r != 0 && ((r < 0) != (divisor < 0))) ? q - 1 : q;
     }
 
     /// <summary>Days since the epoch of a timestamp in microseconds (floor).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int MicrosToDays(long micros) => (int)FloorDiv(micros, MicrosPerDay);
 
     /// <summary>Hours since the epoch of a timestamp in microseconds (floor).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int MicrosToHours(long micros) => (int)FloorDiv(micros, MicrosPerHour);
 
     /// <summary>Years since 1970 of a day number (proleptic Gregorian, any int input).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DaysToYears(int days)
     {
         CivilFromDays(days, out var year, out _);
@@ -59,6 +66,7 @@ public static class DateTimeUtil
     }
 
     /// <summary>Months since 1970-01 of a day number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DaysToMonths(int days)
     {
         CivilFromDays(days, out var year, out var month);
@@ -69,6 +77,7 @@ public static class DateTimeUtil
     public static void CivilFromDays(long days, out long year, out int month) => CivilFromDays(days, out year, out month, out _);
 
     /// <summary>Proleptic Gregorian year, month (1-12) and day (1-31) of a day number since 1970-01-01.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CivilFromDays(long days, out long year, out int month, out int day)
     {
         var z = days + 719_468;
