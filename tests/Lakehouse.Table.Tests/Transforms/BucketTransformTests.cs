@@ -68,6 +68,26 @@ public sealed class BucketTransformTests
         Assert.False(b.CanTransform(PrimitiveType.Boolean));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(1000)]
+    [InlineData(65_537)]
+    [InlineData(int.MaxValue)]
+    public void VectorizedModuloMatchesForAnyBucketCount(int buckets)
+    {
+        var random = new Random(buckets);
+        var values = Enumerable.Range(0, 2000).Select(_ => (long?)random.NextInt64(long.MinValue, long.MaxValue)).ToArray();
+        var b = Transform.Bucket(buckets);
+        var result = (PrimitiveArray<int>)b.Apply(ArrowArrays.Primitive(ArrowType.Int64, values), PrimitiveType.Long);
+        for (var i = 0; i < values.Length; i++)
+        {
+            Assert.Equal((Murmur3.HashLong(values[i]!.Value) & int.MaxValue) % buckets, result.Values[i]);
+        }
+    }
+
     [Fact]
     public void VectorizedMatchesScalar()
     {
