@@ -36,6 +36,30 @@ public sealed class MetricsPropertyTests
         }
     }
 
+    [Fact]
+    public void StrictEvaluatorOnlyClaimsFilesWhoseRowsAllMatch()
+    {
+        var random = new Random(314);
+        var files = Enumerable.Range(0, 80).Select(_ => RandomFile(random)).ToList();
+        var claimed = 0;
+        for (var n = 0; n < 600; n++)
+        {
+            var filter = RandomFilter(random);
+            var rows = new Evaluator(Schema.Struct, filter);
+            var strict = new StrictMetricsEvaluator(Schema, filter);
+            foreach (var (fileRows, fileMetrics) in files)
+            {
+                if (strict.AllRowsMatch(fileMetrics))
+                {
+                    claimed++;
+                    Assert.True(fileRows.All(rows.Eval), $"{filter} claimed all rows match: {string.Join(" | ", fileRows.Select(x => string.Join(",", x)))}");
+                }
+            }
+        }
+
+        Assert.True(claimed > 1000, $"strict evaluator claimed only {claimed} files");
+    }
+
     private static (List<object?[]> Rows, FileMetrics Metrics) RandomFile(Random r)
     {
         var rows = Enumerable.Range(0, r.Next(1, 8)).Select(_ => new object?[]
