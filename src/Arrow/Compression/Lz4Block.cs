@@ -52,15 +52,15 @@ public static class Lz4Block
             var matchLimit = n - LastLiterals;
             var searchLimit = n - MatchFindLimit;
             var ip = 1;
-            table[Hash(Read32(source, 0))] = 0;
+            table[Hash5(Read64(source, 0))] = 0;
             var searches = 1 << SkipTrigger;
             while (ip <= searchLimit)
             {
-                var sequence = Read32(source, ip);
-                var h = Hash(sequence);
+                var sequence = Read64(source, ip);
+                var h = Hash5(sequence);
                 var candidate = table[h];
                 table[h] = ip;
-                if (candidate >= ip || ip - candidate > MaxOffset || Read32(source, candidate) != sequence)
+                if (candidate >= ip || ip - candidate > MaxOffset || Read32(source, candidate) != (uint)sequence)
                 {
                     ip += searches++ >> SkipTrigger;
                     continue;
@@ -85,7 +85,7 @@ public static class Lz4Block
                 searches = 1 << SkipTrigger;
                 if (ip <= searchLimit)
                 {
-                    table[Hash(Read32(source, ip - 2))] = ip - 2;
+                    table[Hash5(Read64(source, ip - 2))] = ip - 2;
                 }
             }
         }
@@ -128,122 +128,167 @@ public static class Lz4Block
     /// <summary>
     /// Decompresses one block into <paramref name="destination"/> starting at <paramref name="outputStart"/>;
     /// matches may reach back to <paramref name="historyStart"/> (earlier linked blocks). Returns bytes written.
-    /// Never writes past <paramref name="destination"/>: output that would overflow it is corrupt.
+    /// Never writes past <paramref name="destination"/>: output that would overflow it is corrupt. Bytes of
+    /// <paramref name="destination"/> after the returned length may be used as scratch (wide copies).
     /// </summary>
-    public static int Decompress(ReadOnlySpan<byte> source, Span<byte> destination, int outputStart, int historyStart)
+    public static unsafe int Decompress(ReadOnlySpan<byte> source, Span<byte> destination, int outputStart, int historyStart)
     {
-        var ip = 0;
-        var op = outputStart;
-        var srcLength = source.Length;
-        var dstLength = destination.Length;
-        while (true)
+        if ((uint)outputStart > (uint)destination.Length || (uint)historyStart > (uint)outputStart)
         {
-            if (ip >= srcLength)
-            {
-                CodecErrors.Corrupt(Codec, ip, "block ends before its last sequence");
-            }
+            throw new ArgumentOutOfRangeException(nameof(outputStart));
+        }
 
-            int token = source[ip++];
-            var literalLength = token >> 4;
-            if (literalLength == 15)
+        fixed (byte* srcBase = source)
+        fixed (byte* dstBase = destination)
+        {
+            var ip = srcBase;
+            var iend = srcBase + source.Length;
+            var op = dstBase + outputStart;
+            var oend = dstBase + destination.Length;
+            var low = dstBase + historyStart;
+            while (true)
             {
-                literalLength += ReadLength(source, ref ip);
-            }
+                if (ip >= iend)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, "block ends before its last sequence");
+                }
 
-            if (literalLength > srcLength - ip)
-            {
-                CodecErrors.Corrupt(Codec, ip, $"literal run of {literalLength} bytes exceeds the block");
-            }
+                int token = *ip++;
+                nint literalLength = token >> 4;
+                if (literalLength == 15)
+                {
+                    literalLength += ReadLength(ref ip, iend, srcBase);
+                }
 
-            if (literalLength > dstLength - op)
-            {
-                CodecErrors.Corrupt(Codec, ip, $"literal run of {literalLength} bytes exceeds the decompressed size");
-            }
+                if (literalLength > iend - ip)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, $"literal run of {literalLength} bytes exceeds the block");
+                }
 
-            source.Slice(ip, literalLength).CopyTo(destination[op..]);
-            ip += literalLength;
-            op += literalLength;
-            if (ip == srcLength)
-            {
-                return op - outputStart;
-            }
+                if (literalLength > oend - op)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, $"literal run of {literalLength} bytes exceeds the decompressed size");
+                }
 
-            if (srcLength - ip < 2)
-            {
-                CodecErrors.Corrupt(Codec, ip, "match offset truncated");
-            }
+                if (literalLength <= 16 && iend - ip >= 16 && oend - op >= 16)
+                {
+                    // Short literal run with room on both sides: one fixed 16-byte copy.
+                    Unsafe.CopyBlockUnaligned(op, ip, 16);
+                }
+                else
+                {
+                    Buffer.MemoryCopy(ip, op, oend - op, literalLength);
+                }
 
-            var offset = source[ip] | (source[ip + 1] << 8);
-            ip += 2;
-            if (offset == 0 || offset > op - historyStart)
-            {
-                CodecErrors.Corrupt(Codec, ip - 2, $"match offset {offset} points before the start of the output");
-            }
+                ip += literalLength;
+                op += literalLength;
+                if (ip == iend)
+                {
+                    return (int)(op - dstBase) - outputStart;
+                }
 
-            var matchLength = token & 15;
-            if (matchLength == 15)
-            {
-                matchLength += ReadLength(source, ref ip);
-            }
+                if (iend - ip < 2)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, "match offset truncated");
+                }
 
-            matchLength += MinMatch;
-            if (matchLength > dstLength - op)
-            {
-                CodecErrors.Corrupt(Codec, ip, $"match of {matchLength} bytes exceeds the decompressed size");
-            }
+                nint offset = ip[0] | (ip[1] << 8);
+                ip += 2;
+                if (offset == 0 || offset > op - low)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase - 2, $"match offset {offset} points before the start of the output");
+                }
 
-            CopyMatch(destination, op, offset, matchLength);
-            op += matchLength;
+                nint matchLength = token & 15;
+                if (matchLength == 15)
+                {
+                    matchLength += ReadLength(ref ip, iend, srcBase);
+                }
+
+                matchLength += MinMatch;
+                if (matchLength > oend - op)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, $"match of {matchLength} bytes exceeds the decompressed size");
+                }
+
+                CopyMatch(op, offset, matchLength, oend);
+                op += matchLength;
+            }
         }
     }
 
-    /// <summary>Copies an LZ77 back-reference, which may overlap its own output (offset &lt; length repeats a pattern).</summary>
+    /// <summary>
+    /// Copies an LZ77 back-reference of <paramref name="length"/> bytes from <paramref name="offset"/> bytes
+    /// back, which may overlap its own output (offset &lt; length repeats a pattern). May write up to 15
+    /// scratch bytes past the match when they lie before <paramref name="end"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void CopyMatch(Span<byte> output, int op, int offset, int length)
+    internal static unsafe void CopyMatch(byte* op, nint offset, nint length, byte* end)
     {
-        var from = op - offset;
-        if (offset >= length)
+        var match = op - offset;
+        if (offset >= 16 && end - op >= length + 16)
         {
-            output.Slice(from, length).CopyTo(output.Slice(op, length));
-            return;
-        }
-
-        if (offset >= 8)
-        {
-            // Copy in non-overlapping chunks of `offset` bytes.
-            var done = 0;
-            while (done < length)
+            // Each 16-byte chunk reads bytes written at least 16 bytes earlier.
+            for (nint k = 0; k < length; k += 16)
             {
-                var chunk = Math.Min(offset, length - done);
-                output.Slice(from + done, chunk).CopyTo(output.Slice(op + done, chunk));
-                done += chunk;
+                Unsafe.CopyBlockUnaligned(op + k, match + k, 16);
             }
 
             return;
         }
 
-        for (var i = 0; i < length; i++)
+        if (offset >= 8 && end - op >= length + 8)
         {
-            output[op + i] = output[from + i];
+            for (nint k = 0; k < length; k += 8)
+            {
+                Unsafe.WriteUnaligned(op + k, Unsafe.ReadUnaligned<ulong>(match + k));
+            }
+
+            return;
+        }
+
+        // Short period: a multiple of the offset that is at least 8 repeats the same pattern, so after the
+        // first period bytes go byte by byte, the rest can go 8 at a time.
+        var period = offset * ((8 + offset - 1) / offset);
+        var head = Math.Min(period, length);
+        nint i = 0;
+        for (; i < head; i++)
+        {
+            op[i] = match[i];
+        }
+
+        if (end - op >= length + 8)
+        {
+            for (; i < length; i += 8)
+            {
+                Unsafe.WriteUnaligned(op + i, Unsafe.ReadUnaligned<ulong>(op + i - period));
+            }
+        }
+        else
+        {
+            for (; i < length; i++)
+            {
+                op[i] = op[i - period];
+            }
         }
     }
 
-    private static int ReadLength(ReadOnlySpan<byte> source, ref int ip)
+    private static unsafe nint ReadLength(ref byte* ip, byte* iend, byte* srcBase)
     {
-        var total = 0;
+        nint total = 0;
         int b;
         do
         {
-            if (ip >= source.Length)
+            if (ip >= iend)
             {
-                CodecErrors.Corrupt(Codec, ip, "length extension truncated");
+                CodecErrors.Corrupt(Codec, ip - srcBase, "length extension truncated");
             }
 
-            b = source[ip++];
+            b = *ip++;
             total += b;
             if (total > int.MaxValue / 2)
             {
-                CodecErrors.Corrupt(Codec, ip, "length extension too large");
+                CodecErrors.Corrupt(Codec, ip - srcBase, "length extension too large");
             }
         }
         while (b == 255);
@@ -330,5 +375,9 @@ public static class Lz4Block
     private static uint Read32(ReadOnlySpan<byte> source, int index) => BinaryPrimitives.ReadUInt32LittleEndian(source[index..]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(uint sequence) => (int)((sequence * 2654435761U) >> (32 - HashLog));
+    private static ulong Read64(ReadOnlySpan<byte> source, int index) => BinaryPrimitives.ReadUInt64LittleEndian(source[index..]);
+
+    /// <summary>Hash of the low five bytes: fewer collisions than four, so candidates tend to match longer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash5(ulong sequence) => (int)(((sequence << 24) * 889523592379UL) >> (64 - HashLog));
 }
