@@ -53,6 +53,13 @@ public sealed class DictionaryBuilder : ArrayBuilder
 
     public DictionaryType DictionaryType { get; }
 
+    /// <summary>
+    /// When false, the dictionary survives <see cref="ArrayBuilder.BuildData"/>: later arrays reuse its indices
+    /// and carry the whole dictionary so far (values beyond the previous <see cref="DictionaryLength"/> are the
+    /// delta an IPC writer can send). Default true: every array gets a fresh dictionary.
+    /// </summary>
+    public bool ResetDictionaryOnBuild { get; set; } = true;
+
     /// <summary>Distinct values so far.</summary>
     public int DictionaryLength => _memo.Count;
 
@@ -108,7 +115,11 @@ public sealed class DictionaryBuilder : ArrayBuilder
     protected override ArrayData BuildCore(int length, int nullCount, ArrowBuffer validity)
     {
         var dictionary = BuildDictionary();
-        _memo.Clear();
+        if (ResetDictionaryOnBuild)
+        {
+            _memo.Clear();
+        }
+
         return new ArrayData(Type, length, nullCount, 0, [validity, _indices.Build()], dictionary: dictionary);
     }
 

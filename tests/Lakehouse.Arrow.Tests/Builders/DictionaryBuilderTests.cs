@@ -77,4 +77,20 @@ public class DictionaryBuilderTests
         Assert.Equal(1, array.Dictionary.Length);
         Assert.Equal(1000L, ((PrimitiveArray<long>)array.Dictionary).Values[0]);
     }
+
+    [Fact]
+    public void DictionaryCanSurviveBuildsForDeltas()
+    {
+        var builder = new DictionaryBuilder(new DictionaryType(ArrowType.Int16, ArrowType.Utf8)) { ResetDictionaryOnBuild = false };
+        builder.Append("a".AsSpan());
+        builder.Append("b".AsSpan());
+        var first = (DictionaryArray)builder.Build();
+        Assert.Equal(2, first.Dictionary.Length);
+        builder.Append("b".AsSpan());
+        builder.Append("c".AsSpan());
+        var second = (DictionaryArray)builder.Build();
+        Assert.Equal(3, second.Dictionary.Length);
+        Assert.Equal([1L, 2L], new[] { second.GetIndex(0), second.GetIndex(1) });
+        Assert.Equal("c", ((BinaryArray)second.Dictionary).GetString(2));
+    }
 }
