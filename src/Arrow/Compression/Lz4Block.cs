@@ -40,79 +40,84 @@ public static class Lz4Block
     }
 
     /// <summary>Compresses into <paramref name="destination"/>; false when the output would not fit.</summary>
-    public static bool TryCompress(ReadOnlySpan<byte> source, Span<byte> destination, out int written)
+    public static unsafe bool TryCompress(ReadOnlySpan<byte> source, Span<byte> destination, out int written)
     {
         var table = s_hashTable ??= new int[1 << HashLog];
-        table.AsSpan().Clear();
+        Array.Clear(table);
         var n = source.Length;
-        var anchor = 0;
-        var op = 0;
-        if (n >= MatchFindLimit + 1)
+        var capacity = destination.Length;
+        fixed (byte* src = source)
+        fixed (byte* dst = destination)
+        fixed (int* hashTable = table)
         {
-            var matchLimit = n - LastLiterals;
-            var searchLimit = n - MatchFindLimit;
-            var ip = 1;
-            table[Hash5(Read64(source, 0))] = 0;
-            var searches = 1 << SkipTrigger;
-            while (ip <= searchLimit)
+            var anchor = 0;
+            var op = 0;
+            if (n >= MatchFindLimit + 1)
             {
-                var sequence = Read64(source, ip);
-                var h = Hash5(sequence);
-                var candidate = table[h];
-                table[h] = ip;
-                if (candidate >= ip || ip - candidate > MaxOffset || Read32(source, candidate) != (uint)sequence)
+                var matchLimit = n - LastLiterals;
+                var searchLimit = n - MatchFindLimit;
+                var ip = 1;
+                hashTable[Hash5(Read64(src))] = 0;
+                var searches = 1 << SkipTrigger;
+                while (ip <= searchLimit)
                 {
-                    ip += searches++ >> SkipTrigger;
-                    continue;
-                }
+                    var sequence = Read64(src + ip);
+                    var h = Hash5(sequence);
+                    var candidate = hashTable[h];
+                    hashTable[h] = ip;
+                    if (candidate >= ip || ip - candidate > MaxOffset || Read32(src + candidate) != (uint)sequence)
+                    {
+                        ip += searches++ >> SkipTrigger;
+                        continue;
+                    }
 
-                // Extend backwards over pending literals, then forwards up to the last-literals limit.
-                while (ip > anchor && candidate > 0 && source[ip - 1] == source[candidate - 1])
-                {
-                    ip--;
-                    candidate--;
-                }
+                    // Extend backwards over pending literals, then forwards up to the last-literals limit.
+                    while (ip > anchor && candidate > 0 && src[ip - 1] == src[candidate - 1])
+                    {
+                        ip--;
+                        candidate--;
+                    }
 
-                var length = MinMatch + CommonLength(source, candidate + MinMatch, ip + MinMatch, matchLimit);
-                if (!EmitSequence(source, destination, ref op, anchor, ip - anchor, ip - candidate, length))
-                {
-                    written = 0;
-                    return false;
-                }
+                    var length = MinMatch + CommonLength(src + candidate + MinMatch, src + ip + MinMatch, src + matchLimit);
+                    if (!EmitSequence(src + anchor, ip - anchor, ip - candidate, length, dst, ref op, capacity))
+                    {
+                        written = 0;
+                        return false;
+                    }
 
-                ip += length;
-                anchor = ip;
-                searches = 1 << SkipTrigger;
-                if (ip <= searchLimit)
-                {
-                    table[Hash5(Read64(source, ip - 2))] = ip - 2;
+                    ip += length;
+                    anchor = ip;
+                    searches = 1 << SkipTrigger;
+                    if (ip <= searchLimit)
+                    {
+                        hashTable[Hash5(Read64(src + ip - 2))] = ip - 2;
+                    }
                 }
             }
-        }
 
-        // Last literals.
-        var literalLength = n - anchor;
-        if ((long)op + 1 + (literalLength / 255) + 1 + literalLength > destination.Length)
-        {
-            written = 0;
-            return false;
-        }
+            // Last literals.
+            var literalLength = n - anchor;
+            if ((long)op + 1 + (literalLength / 255) + 1 + literalLength > capacity)
+            {
+                written = 0;
+                return false;
+            }
 
-        var token = op++;
-        if (literalLength >= 15)
-        {
-            destination[token] = 15 << 4;
-            WriteLength(destination, ref op, literalLength - 15);
-        }
-        else
-        {
-            destination[token] = (byte)(literalLength << 4);
-        }
+            var token = op++;
+            if (literalLength >= 15)
+            {
+                dst[token] = 15 << 4;
+                WriteLength(dst, ref op, literalLength - 15);
+            }
+            else
+            {
+                dst[token] = (byte)(literalLength << 4);
+            }
 
-        source.Slice(anchor, literalLength).CopyTo(destination[op..]);
-        op += literalLength;
-        written = op;
-        return true;
+            Buffer.MemoryCopy(src + anchor, dst + op, capacity - op, literalLength);
+            written = op + literalLength;
+            return true;
+        }
     }
 
     /// <summary>Decompresses a whole block into <paramref name="destination"/>, which it must fill exactly.</summary>
@@ -295,10 +300,10 @@ public static class Lz4Block
         return total;
     }
 
-    private static bool EmitSequence(ReadOnlySpan<byte> source, Span<byte> destination, ref int op, int literalStart, int literalLength, int offset, int matchLength)
+    private static unsafe bool EmitSequence(byte* literals, int literalLength, int offset, int matchLength, byte* dst, ref int op, int capacity)
     {
         var needed = 1L + (literalLength / 255) + 1 + literalLength + 2 + ((matchLength - MinMatch) / 255) + 1;
-        if (op + needed > destination.Length)
+        if (op + needed > capacity)
         {
             return false;
         }
@@ -308,41 +313,67 @@ public static class Lz4Block
         if (literalLength >= 15)
         {
             tokenValue = 15 << 4;
-            WriteLength(destination, ref op, literalLength - 15);
+            WriteLength(dst, ref op, literalLength - 15);
         }
         else
         {
             tokenValue = literalLength << 4;
         }
 
-        source.Slice(literalStart, literalLength).CopyTo(destination[op..]);
+        Buffer.MemoryCopy(literals, dst + op, capacity - op, literalLength);
         op += literalLength;
-        destination[op++] = (byte)offset;
-        destination[op++] = (byte)(offset >> 8);
+        dst[op++] = (byte)offset;
+        dst[op++] = (byte)(offset >> 8);
         var ml = matchLength - MinMatch;
         if (ml >= 15)
         {
             tokenValue |= 15;
-            WriteLength(destination, ref op, ml - 15);
+            WriteLength(dst, ref op, ml - 15);
         }
         else
         {
             tokenValue |= ml;
         }
 
-        destination[token] = (byte)tokenValue;
+        dst[token] = (byte)tokenValue;
         return true;
     }
 
-    private static void WriteLength(Span<byte> destination, ref int op, int remaining)
+    private static unsafe void WriteLength(byte* dst, ref int op, int remaining)
     {
         while (remaining >= 255)
         {
-            destination[op++] = 255;
+            dst[op++] = 255;
             remaining -= 255;
         }
 
-        destination[op++] = (byte)remaining;
+        dst[op++] = (byte)remaining;
+    }
+
+    /// <summary>Length of the common run at <paramref name="a"/> and <paramref name="b"/> (a &lt; b), with b + result &lt;= limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe int CommonLength(byte* a, byte* b, byte* limit)
+    {
+        var start = b;
+        while (b + 8 <= limit)
+        {
+            var diff = Read64(a) ^ Read64(b);
+            if (diff != 0)
+            {
+                return (int)(b - start) + (BitOperations.TrailingZeroCount(diff) >> 3);
+            }
+
+            a += 8;
+            b += 8;
+        }
+
+        while (b < limit && *a == *b)
+        {
+            a++;
+            b++;
+        }
+
+        return (int)(b - start);
     }
 
     /// <summary>Length of the common run of source[a..] and source[b..], with b + result &lt;= limit.</summary>
@@ -372,10 +403,18 @@ public static class Lz4Block
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Read32(ReadOnlySpan<byte> source, int index) => BinaryPrimitives.ReadUInt32LittleEndian(source[index..]);
+    private static unsafe uint Read32(byte* p)
+    {
+        var value = Unsafe.ReadUnaligned<uint>(p);
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Read64(ReadOnlySpan<byte> source, int index) => BinaryPrimitives.ReadUInt64LittleEndian(source[index..]);
+    private static unsafe ulong Read64(byte* p)
+    {
+        var value = Unsafe.ReadUnaligned<ulong>(p);
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
 
     /// <summary>Hash of the low five bytes: fewer collisions than four, so candidates tend to match longer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
