@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -92,8 +93,15 @@ public sealed class DictionaryBuilder : ArrayBuilder
             return Append(scratch[..Encoding.UTF8.GetBytes(value, scratch)]);
         }
 
-        var rented = new byte[max];
-        return Append(rented.AsSpan(0, Encoding.UTF8.GetBytes(value, rented)));
+        var rented = ArrayPool<byte>.Shared.Rent(max);
+        try
+        {
+            return Append(rented.AsSpan(0, Encoding.UTF8.GetBytes(value, rented)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Appends a fixed-width value (its size must match the value type's width).</summary>

@@ -93,4 +93,16 @@ public class DictionaryBuilderTests
         Assert.Equal([1L, 2L], new[] { second.GetIndex(0), second.GetIndex(1) });
         Assert.Equal("c", ((BinaryArray)second.Dictionary).GetString(2));
     }
+
+    [Fact]
+    public void LongStringsAreHashedByContent()
+    {
+        var builder = new DictionaryBuilder(new DictionaryType(ArrowType.Int32, ArrowType.Utf8));
+        var longText = new string('é', 1000);
+        Assert.Equal(0, builder.Append(longText.AsSpan()));
+        Assert.Equal(1, builder.Append((longText + "!").AsSpan()));
+        Assert.Equal(0, builder.Append(new string('é', 1000).AsSpan()));
+        var array = (DictionaryArray)builder.Build();
+        Assert.Equal(longText, ((BinaryArray)array.Dictionary).GetString(0));
+    }
 }
