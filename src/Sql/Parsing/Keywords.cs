@@ -26,7 +26,13 @@ public static class Keywords
     /// </summary>
     public static readonly FrozenSet<string> NotImplicitAlias = FrozenSet.ToFrozenSet(
     [
-        "limit", "offset", "fetch", "window", "tablesample", "match_recognize", "filter", "over",
+        "limit", "offset", "fetch", "window", "tablesample", "match_recognize",
+    ]);
+
+    /// <summary>Reserved words that are nevertheless function names when followed by '('.</summary>
+    public static readonly FrozenSet<string> ReservedFunctionNames = FrozenSet.ToFrozenSet(
+    [
+        "trim", "grouping", "listagg", "normalize",
     ]);
 
     /// <summary>

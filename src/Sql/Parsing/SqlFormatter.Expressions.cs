@@ -403,7 +403,7 @@ public sealed partial class SqlFormatter
         if (name.Parts.Count == 1)
         {
             var value = name.Parts[0].Value;
-            if (value is "trim" or "grouping")
+            if (Keywords.ReservedFunctionNames.Contains(value))
             {
                 _out.Append(value);
                 return;

@@ -585,6 +585,13 @@ public sealed partial class SqlParser
 
         if (Keywords.IsReserved(token.Text))
         {
+            if (next.Kind == TokenKind.LeftParen && Keywords.ReservedFunctionNames.Contains(token.Text))
+            {
+                _pos++;
+                var functionName = new QualifiedName(token.Position, [new Identifier(token.Position, token.Text)]);
+                return ParseFunctionCall(token.Position, functionName);
+            }
+
             throw SyntaxError("expression");
         }
 

@@ -319,10 +319,21 @@ public sealed partial class SqlParser
             return ParseIdentifier();
         }
 
-        if (Current.Kind == TokenKind.QuotedIdentifier
-            || (Current.Kind == TokenKind.Identifier && !Keywords.IsReserved(Current.Text) && !Keywords.NotImplicitAlias.Contains(Current.Text)))
+        if (Current.Kind == TokenKind.QuotedIdentifier)
         {
             return ParseIdentifier();
+        }
+
+        if (Current.Kind == TokenKind.Identifier && !Keywords.IsReserved(Current.Text))
+        {
+            // WINDOW starts the WINDOW clause only when "name AS" follows.
+            var startsClause = Current.Is("window")
+                ? IsIdentifier(1) && IsKeyword(2, "as")
+                : Keywords.NotImplicitAlias.Contains(Current.Text);
+            if (!startsClause)
+            {
+                return ParseIdentifier();
+            }
         }
 
         return null;
