@@ -179,7 +179,10 @@ public sealed partial class SqlFormatter
         switch (type)
         {
             case NamedType named:
-                _out.Append(FormatIdentifier(named.Name));
+                // Type names are not keywords except the ones that start special type syntax.
+                _out.Append(IsPlainWord(named.Name) && !Keywords.IsReserved(named.Name) && named.Name is not ("interval" or "time" or "timestamp")
+                    ? named.Name
+                    : FormatIdentifier(named.Name));
                 if (!named.Parameters.IsEmpty)
                 {
                     _out.Append('(');
