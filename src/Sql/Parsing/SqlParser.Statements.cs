@@ -135,7 +135,11 @@ public sealed partial class SqlParser
             return new CreateSchema(start, name, ifNotExists, ParseWithProperties());
         }
 
-        ExpectKeyword("table");
+        if (!AcceptKeyword("table"))
+        {
+            throw SyntaxError(orReplace ? "TABLE" : "SCHEMA or TABLE");
+        }
+
         var tableIfNotExists = ParseIfNotExists();
         var tableName = ParseQualifiedName();
 
