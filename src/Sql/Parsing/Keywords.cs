@@ -42,7 +42,7 @@ public static class Keywords
     public static readonly FrozenSet<string> QuoteWhenIdentifier = FrozenSet.ToFrozenSet(
     [
         .. Reserved, .. NotImplicitAlias, "interval", "array", "row", "try_cast", "lateral", "partition", "rows",
-        "range", "groups", "date", "time", "timestamp",
+        "range", "groups", "date", "time", "timestamp", "all", "any", "some",
     ]);
 
     public static bool IsReserved(string word) => Reserved.Contains(word);

@@ -409,7 +409,7 @@ public sealed partial class SqlFormatter
                 return;
             }
 
-            if (IsPlainWord(value) && !Keywords.IsReserved(value) && value is not ("row" or "try_cast"))
+            if (IsPlainWord(value) && !Keywords.IsReserved(value) && value is not ("row" or "try_cast" or "all" or "any" or "some"))
             {
                 _out.Append(value);
                 return;

@@ -721,6 +721,11 @@ public sealed partial class SqlParser
             {
                 throw SyntaxError("OVER");
             }
+
+            if (PeekToken(1).Kind != TokenKind.LeftParen && !IsIdentifier(1))
+            {
+                throw SyntaxError(PeekToken(1), "window");
+            }
         }
 
         Window? over = null;

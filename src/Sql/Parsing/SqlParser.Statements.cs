@@ -44,7 +44,7 @@ public sealed partial class SqlParser
         var verbose = AcceptKeyword("verbose");
         var options = new List<ExplainOption>();
         // EXPLAIN (FORMAT TEXT, TYPE LOGICAL) …, distinguished from EXPLAIN (SELECT …) by "word word".
-        if (Check(TokenKind.LeftParen) && IsIdentifier(1) && PeekToken(2).Kind == TokenKind.Identifier && !IsQueryStart(PeekToken(1)))
+        if (Check(TokenKind.LeftParen) && IsIdentifier(1) && IsIdentifier(2) && !IsQueryStart(PeekToken(1)))
         {
             _pos++;
             do
