@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Lakehouse.Sql.Parsing.Ast;
 
 namespace Lakehouse.Sql.Parsing;
@@ -143,22 +144,30 @@ public sealed partial class SqlParser
         {
             _pos += not ? 2 : 1;
             Expect(TokenKind.LeftParen, "(");
-            if (IsQueryStart(Current) || (Check(TokenKind.LeftParen) && StartsQueryAfterParens(0)))
+            if (IsQueryStart(Current))
             {
-                var save = _pos;
-                var subquery = IsQueryStart(Current) ? ParseQuery() : Try(ParseQueryBeforeParen);
-                if (subquery is not null && Check(TokenKind.RightParen))
-                {
-                    _pos++;
-                    return new InSubqueryExpression(token.Position, value, subquery, not);
-                }
-
-                _pos = save;
+                var subquery = ParseQuery();
+                Expect(TokenKind.RightParen, ")");
+                return new InSubqueryExpression(token.Position, value, subquery, not);
             }
 
-            var list = ParseExpressionList();
+            // "IN ((SELECT …))" is a list holding one scalar subquery; "IN ((SELECT …) UNION …)" is a subquery.
+            if (Check(TokenKind.LeftParen) && StartsQueryAfterParens(0))
+            {
+                var list = Try(ParseInListRest);
+                if (list is not null)
+                {
+                    return new InListExpression(token.Position, value, list.Value, not);
+                }
+
+                var subquery = ParseQuery();
+                Expect(TokenKind.RightParen, ")");
+                return new InSubqueryExpression(token.Position, value, subquery, not);
+            }
+
+            var values = ParseExpressionList();
             Expect(TokenKind.RightParen, ")");
-            return new InListExpression(token.Position, value, list, not);
+            return new InListExpression(token.Position, value, values, not);
         }
 
         if (keyword.Is("like") || keyword.Is("ilike"))
@@ -177,10 +186,11 @@ public sealed partial class SqlParser
         return value;
     }
 
-    private Query ParseQueryBeforeParen()
+    private StrongBox<SyntaxList<Expression>> ParseInListRest()
     {
-        var query = ParseQuery();
-        return Check(TokenKind.RightParen) ? query : throw SyntaxError("\")\"");
+        var values = ParseExpressionList();
+        Expect(TokenKind.RightParen, ")");
+        return new StrongBox<SyntaxList<Expression>>(values);
     }
 
     private static int BinaryPrecedence(TokenKind kind) => kind switch
