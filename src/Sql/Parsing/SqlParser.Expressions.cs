@@ -407,74 +407,65 @@ public sealed partial class SqlParser
         return count;
     }
 
+    // Nesting is counted by ParseExpression/ParseQuery inside, so a parenthesis costs one level.
     private Expression ParseParenthesized()
     {
         var open = Current;
-        Enter();
-        try
+        if (IsQueryStart(PeekToken(1)))
         {
-            if (IsQueryStart(PeekToken(1)))
+            return ParseSubqueryExpression();
+        }
+
+        if (PeekToken(1).Kind == TokenKind.LeftParen && StartsQueryAfterParens(1))
+        {
+            var subquery = Try(ParseSubqueryExpression);
+            if (subquery is not null)
             {
-                return ParseSubqueryExpression();
+                return subquery;
             }
+        }
 
-            if (PeekToken(1).Kind == TokenKind.LeftParen && StartsQueryAfterParens(1))
-            {
-                var subquery = Try(ParseSubqueryExpression);
-                if (subquery is not null)
-                {
-                    return subquery;
-                }
-            }
+        _pos++;
+        // () -> body
+        if (Check(TokenKind.RightParen) && PeekToken(1).Kind == TokenKind.Arrow)
+        {
+            _pos += 2;
+            return new LambdaExpression(open.Position, default, ParseExpression());
+        }
 
-            _pos++;
-            // () -> body
-            if (Check(TokenKind.RightParen) && PeekToken(1).Kind == TokenKind.Arrow)
-            {
-                _pos += 2;
-                return new LambdaExpression(open.Position, default, ParseExpression());
-            }
-
-            var first = ParseExpression();
-            if (Accept(TokenKind.RightParen))
-            {
-                if (Check(TokenKind.Arrow) && first is ColumnReference { Name.Parts.Count: 1 } single)
-                {
-                    _pos++;
-                    return new LambdaExpression(open.Position, [single.Name.Parts[0]], ParseExpression());
-                }
-
-                return first;
-            }
-
-            var items = new List<Expression> { first };
-            while (Accept(TokenKind.Comma))
-            {
-                items.Add(ParseExpression());
-            }
-
-            Expect(TokenKind.RightParen, ")");
-            if (Check(TokenKind.Arrow) && items.TrueForAll(e => e is ColumnReference { Name.Parts.Count: 1 }))
+        var first = ParseExpression();
+        if (Accept(TokenKind.RightParen))
+        {
+            if (Check(TokenKind.Arrow) && first is ColumnReference { Name.Parts.Count: 1 } single)
             {
                 _pos++;
-                var parameters = items.ConvertAll(e => ((ColumnReference)e).Name.Parts[0]);
-                return new LambdaExpression(open.Position, SyntaxList.From(parameters), ParseExpression());
+                return new LambdaExpression(open.Position, [single.Name.Parts[0]], ParseExpression());
             }
 
-            return new RowConstructor(open.Position, SyntaxList.From(items));
+            return first;
         }
-        finally
+
+        var items = new List<Expression> { first };
+        while (Accept(TokenKind.Comma))
         {
-            Leave();
+            items.Add(ParseExpression());
         }
+
+        Expect(TokenKind.RightParen, ")");
+        if (Check(TokenKind.Arrow) && items.TrueForAll(e => e is ColumnReference { Name.Parts.Count: 1 }))
+        {
+            _pos++;
+            var parameters = items.ConvertAll(e => ((ColumnReference)e).Name.Parts[0]);
+            return new LambdaExpression(open.Position, SyntaxList.From(parameters), ParseExpression());
+        }
+
+        return new RowConstructor(open.Position, SyntaxList.From(items));
     }
 
     private SubqueryExpression ParseSubqueryExpression()
     {
-        var open = Advance();
-        var query = ParseQuery();
-        Expect(TokenKind.RightParen, ")");
-        return new SubqueryExpression(open.Position, query);
+        var start = Position;
+        return new SubqueryExpression(start, ParseParenthesizedQuery());
     }
 
     private Expression ParseKeywordOrName(Token token)

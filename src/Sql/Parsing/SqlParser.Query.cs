@@ -209,9 +209,7 @@ public sealed partial class SqlParser
 
         if (token.Kind == TokenKind.LeftParen)
         {
-            _pos++;
-            var query = ParseQuery();
-            Expect(TokenKind.RightParen, ")");
+            var query = ParseParenthesizedQuery();
             if (query.With is null && query.OrderBy is null && query.Offset is null && query.Limit is null)
             {
                 return query.Body;

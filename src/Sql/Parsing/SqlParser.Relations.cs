@@ -215,10 +215,8 @@ public sealed partial class SqlParser
 
     private SubqueryRelation ParseSubqueryRelation()
     {
-        var start = Advance().Position;
-        var query = ParseQuery();
-        Expect(TokenKind.RightParen, ")");
-        return new SubqueryRelation(start, query);
+        var start = Position;
+        return new SubqueryRelation(start, ParseParenthesizedQuery());
     }
 
     private Relation ParseParenthesizedRelation()

@@ -19,6 +19,11 @@ public sealed partial class SqlParser
     private int _depth;
     private int _parameterCount;
 
+    // Token index of a '(' -> the error of parsing "( query )" there. Speculative parses of nested
+    // parentheses ask the same question many times; remembering the answer keeps them linear.
+    private readonly Dictionary<int, ParserException> _failedParenthesizedQueries = [];
+    private readonly List<int> _openParenthesizedQueries = [];
+
     private SqlParser(string sql)
     {
         _sql = sql;
@@ -277,16 +282,42 @@ public sealed partial class SqlParser
     private T? Try<T>(Func<T> attempt)
         where T : class
     {
-        var (pos, depth, parameters) = (_pos, _depth, _parameterCount);
+        var (pos, depth, parameters, open) = (_pos, _depth, _parameterCount, _openParenthesizedQueries.Count);
         try
         {
             return attempt();
         }
         catch (ParserException e) when (!IsTooDeep(e))
         {
+            // Every "( query )" the failure unwound through failed for good.
+            for (var i = open; i < _openParenthesizedQueries.Count; i++)
+            {
+                _failedParenthesizedQueries[_openParenthesizedQueries[i]] = e;
+            }
+
+            _openParenthesizedQueries.RemoveRange(open, _openParenthesizedQueries.Count - open);
             (_pos, _depth, _parameterCount) = (pos, depth, parameters);
             return null;
         }
+    }
+
+    /// <summary>Parses "( query )" at the current '(' (failures are remembered, see <see cref="_failedParenthesizedQueries"/>).</summary>
+    private Query ParseParenthesizedQuery()
+    {
+        var start = _pos;
+        if (_failedParenthesizedQueries.TryGetValue(start, out var known))
+        {
+            throw known;
+        }
+
+        // No try/catch here: a rethrow per nesting level would nest exception dispatch as deep as the input.
+        // Try() marks every entry still open when it catches a failure.
+        _openParenthesizedQueries.Add(start);
+        Expect(TokenKind.LeftParen, "(");
+        var query = ParseQuery();
+        Expect(TokenKind.RightParen, ")");
+        _openParenthesizedQueries.RemoveAt(_openParenthesizedQueries.Count - 1);
+        return query;
     }
 
     /// <summary>True when the tokens from <paramref name="ahead"/>, after any number of '(', start a query.</summary>
