@@ -501,24 +501,37 @@ public sealed partial class SqlFormatter
         if (specification.Frame is { } frame)
         {
             Separate();
-            _out.Append(frame.Unit switch
-            {
-                FrameUnit.Rows => "ROWS ",
-                FrameUnit.Range => "RANGE ",
-                _ => "GROUPS ",
-            });
-            if (frame.End is null)
-            {
-                WriteFrameBound(frame.Start);
-            }
-            else
-            {
-                _out.Append("BETWEEN ");
-                WriteFrameBound(frame.Start);
-                _out.Append(" AND ");
-                WriteFrameBound(frame.End);
-            }
+            WriteWindowFrame(frame);
         }
+    }
+
+    private void WriteWindowFrame(WindowFrame frame)
+    {
+        _out.Append(frame.Unit switch
+        {
+            FrameUnit.Rows => "ROWS ",
+            FrameUnit.Range => "RANGE ",
+            _ => "GROUPS ",
+        });
+        if (frame.End is null)
+        {
+            WriteFrameBound(frame.Start);
+        }
+        else
+        {
+            _out.Append("BETWEEN ");
+            WriteFrameBound(frame.Start);
+            _out.Append(" AND ");
+            WriteFrameBound(frame.End);
+        }
+    }
+
+    private void WriteWindowDefinition(WindowDefinition window)
+    {
+        WriteIdentifier(window.Name);
+        _out.Append(" AS (");
+        WriteWindowSpecification(window.Specification);
+        _out.Append(')');
     }
 
     private void WriteFrameBound(FrameBound bound)

@@ -26,12 +26,7 @@ public sealed partial class SqlFormatter
                 if (!explain.Options.IsEmpty)
                 {
                     _out.Append('(');
-                    WriteList(explain.Options, option =>
-                    {
-                        WriteIdentifier(option.Name);
-                        _out.Append(' ');
-                        WriteIdentifier(option.Value);
-                    });
+                    WriteList(explain.Options, WriteExplainOption);
                     _out.Append(") ");
                 }
 
@@ -342,64 +337,64 @@ public sealed partial class SqlFormatter
         WriteExpression(merge.Condition, 0);
         foreach (var mergeCase in merge.Cases)
         {
-            _out.Append(mergeCase is MergeInsert ? " WHEN NOT MATCHED" : " WHEN MATCHED");
-            var condition = mergeCase switch
-            {
-                MergeUpdate u => u.Condition,
-                MergeDelete d => d.Condition,
-                MergeInsert i => i.Condition,
-                _ => null,
-            };
-            if (condition is not null)
-            {
-                _out.Append(" AND ");
-                WriteExpression(condition, 0);
-            }
-
-            _out.Append(" THEN ");
-            switch (mergeCase)
-            {
-                case MergeUpdate update:
-                    _out.Append("UPDATE SET ");
-                    WriteList(update.Assignments, WriteAssignment);
-                    break;
-                case MergeDelete:
-                    _out.Append("DELETE");
-                    break;
-                case MergeInsert insert:
-                    _out.Append("INSERT ");
-                    if (!insert.Columns.IsEmpty)
-                    {
-                        WriteIdentifiers(insert.Columns);
-                        _out.Append(' ');
-                    }
-
-                    _out.Append("VALUES (");
-                    WriteExpressions(insert.Values);
-                    _out.Append(')');
-                    break;
-            }
+            _out.Append(' ');
+            WriteMergeCase(mergeCase);
         }
+    }
+
+    private void WriteMergeCase(MergeCase mergeCase)
+    {
+        _out.Append(mergeCase is MergeInsert ? "WHEN NOT MATCHED" : "WHEN MATCHED");
+        var condition = mergeCase switch
+        {
+            MergeUpdate u => u.Condition,
+            MergeDelete d => d.Condition,
+            MergeInsert i => i.Condition,
+            _ => null,
+        };
+        if (condition is not null)
+        {
+            _out.Append(" AND ");
+            WriteExpression(condition, 0);
+        }
+
+        _out.Append(" THEN ");
+        switch (mergeCase)
+        {
+            case MergeUpdate update:
+                _out.Append("UPDATE SET ");
+                WriteList(update.Assignments, WriteAssignment);
+                break;
+            case MergeDelete:
+                _out.Append("DELETE");
+                break;
+            case MergeInsert insert:
+                _out.Append("INSERT ");
+                if (!insert.Columns.IsEmpty)
+                {
+                    WriteIdentifiers(insert.Columns);
+                    _out.Append(' ');
+                }
+
+                _out.Append("VALUES (");
+                WriteExpressions(insert.Values);
+                _out.Append(')');
+                break;
+        }
+    }
+
+    private void WriteExplainOption(ExplainOption option)
+    {
+        WriteIdentifier(option.Name);
+        _out.Append(' ');
+        WriteIdentifier(option.Value);
     }
 
     private void WriteQuery(Query query)
     {
         if (query.With is { } with)
         {
-            _out.Append(with.Recursive ? "WITH RECURSIVE " : "WITH ");
-            WriteList(with.Queries, withQuery =>
-            {
-                WriteIdentifier(withQuery.Name);
-                if (!withQuery.ColumnNames.IsEmpty)
-                {
-                    _out.Append(' ');
-                    WriteIdentifiers(withQuery.ColumnNames);
-                }
-
-                _out.Append(" AS (");
-                WriteQuery(withQuery.Query);
-                _out.Append(')');
-            });
+            WriteWith(with);
             _out.Append(' ');
         }
 
@@ -421,22 +416,48 @@ public sealed partial class SqlFormatter
 
         if (query.Limit is { } limit)
         {
-            if (limit.WithTies)
-            {
-                _out.Append(" FETCH FIRST ");
-                WriteExpression(limit.RowCount, 0);
-                _out.Append(" ROWS WITH TIES");
-            }
-            else
-            {
-                _out.Append(" LIMIT ");
-                WriteExpression(limit.RowCount, 0);
-            }
+            _out.Append(' ');
+            WriteLimit(limit);
         }
 
         if (query.Offset is not null && limitFirst)
         {
             WriteOffset(query.Offset);
+        }
+    }
+
+    private void WriteWith(With with)
+    {
+        _out.Append(with.Recursive ? "WITH RECURSIVE " : "WITH ");
+        WriteList(with.Queries, WriteWithQuery);
+    }
+
+    private void WriteWithQuery(WithQuery withQuery)
+    {
+        WriteIdentifier(withQuery.Name);
+        if (!withQuery.ColumnNames.IsEmpty)
+        {
+            _out.Append(' ');
+            WriteIdentifiers(withQuery.ColumnNames);
+        }
+
+        _out.Append(" AS (");
+        WriteQuery(withQuery.Query);
+        _out.Append(')');
+    }
+
+    private void WriteLimit(Limit limit)
+    {
+        if (limit.WithTies)
+        {
+            _out.Append("FETCH FIRST ");
+            WriteExpression(limit.RowCount, 0);
+            _out.Append(" ROWS WITH TIES");
+        }
+        else
+        {
+            _out.Append("LIMIT ");
+            WriteExpression(limit.RowCount, 0);
         }
     }
 
@@ -525,8 +546,8 @@ public sealed partial class SqlFormatter
         WriteWhere(specification.Where);
         if (specification.GroupBy is { } groupBy)
         {
-            _out.Append(groupBy.Distinct ? " GROUP BY DISTINCT " : " GROUP BY ");
-            WriteList(groupBy.Elements, WriteGroupingElement);
+            _out.Append(' ');
+            WriteGroupBy(groupBy);
         }
 
         if (specification.Having is not null)
@@ -538,14 +559,14 @@ public sealed partial class SqlFormatter
         if (!specification.Windows.IsEmpty)
         {
             _out.Append(" WINDOW ");
-            WriteList(specification.Windows, window =>
-            {
-                WriteIdentifier(window.Name);
-                _out.Append(" AS (");
-                WriteWindowSpecification(window.Specification);
-                _out.Append(')');
-            });
+            WriteList(specification.Windows, WriteWindowDefinition);
         }
+    }
+
+    private void WriteGroupBy(GroupBy groupBy)
+    {
+        _out.Append(groupBy.Distinct ? "GROUP BY DISTINCT " : "GROUP BY ");
+        WriteList(groupBy.Elements, WriteGroupingElement);
     }
 
     private void WriteSelectItem(SelectItem item)
@@ -617,8 +638,8 @@ public sealed partial class SqlFormatter
                 WriteName(table.Name);
                 if (table.Version is { } version)
                 {
-                    _out.Append(version.Kind == TableVersionKind.Version ? " FOR VERSION AS OF " : " FOR TIMESTAMP AS OF ");
-                    WriteExpression(version.Value, PrecedenceConcat);
+                    _out.Append(' ');
+                    WriteTableVersion(version);
                 }
 
                 break;
@@ -692,17 +713,35 @@ public sealed partial class SqlFormatter
             _ => " FULL JOIN ",
         });
         WriteJoinOperand(join.Right, join.Right is Join);
-        switch (join.Criteria)
+        if (join.Criteria is JoinOn or JoinUsing)
+        {
+            _out.Append(' ');
+            WriteJoinCriteria(join.Criteria);
+        }
+    }
+
+    private void WriteJoinCriteria(JoinCriteria criteria)
+    {
+        switch (criteria)
         {
             case JoinOn on:
-                _out.Append(" ON ");
+                _out.Append("ON ");
                 WriteExpression(on.Condition, 0);
                 break;
             case JoinUsing joinUsing:
-                _out.Append(" USING ");
+                _out.Append("USING ");
                 WriteIdentifiers(joinUsing.Columns);
                 break;
+            case NaturalJoin:
+                _out.Append("NATURAL");
+                break;
         }
+    }
+
+    private void WriteTableVersion(TableVersion version)
+    {
+        _out.Append(version.Kind == TableVersionKind.Version ? "FOR VERSION AS OF " : "FOR TIMESTAMP AS OF ");
+        WriteExpression(version.Value, PrecedenceConcat);
     }
 
     private void WriteJoinOperand(Relation relation, bool parenthesize)

@@ -122,9 +122,53 @@ public sealed partial class SqlFormatter
             case WhenClause whenClause:
                 WriteWhen(whenClause);
                 break;
-            default:
-                _out.Append(node.GetType().Name);
+            case GroupBy groupBy:
+                WriteGroupBy(groupBy);
                 break;
+            case With with:
+                WriteWith(with);
+                break;
+            case WithQuery withQuery:
+                WriteWithQuery(withQuery);
+                break;
+            case Limit limit:
+                WriteLimit(limit);
+                break;
+            case TableVersion version:
+                WriteTableVersion(version);
+                break;
+            case WindowFrame frame:
+                WriteWindowFrame(frame);
+                break;
+            case FrameBound bound:
+                WriteFrameBound(bound);
+                break;
+            case WindowDefinition definition:
+                WriteWindowDefinition(definition);
+                break;
+            case WindowReference reference:
+                WriteIdentifier(reference.Name);
+                break;
+            case ExplainOption option:
+                WriteExplainOption(option);
+                break;
+            case UpdateAssignment assignment:
+                WriteAssignment(assignment);
+                break;
+            case FunctionArgument argument:
+                WriteFunctionArgument(argument);
+                break;
+            case RowField field:
+                WriteRowField(field);
+                break;
+            case JoinCriteria criteria:
+                WriteJoinCriteria(criteria);
+                break;
+            case MergeCase mergeCase:
+                WriteMergeCase(mergeCase);
+                break;
+            default:
+                throw new ArgumentException("unknown node " + node.GetType().Name, nameof(node));
         }
     }
 
@@ -205,16 +249,7 @@ public sealed partial class SqlFormatter
                 break;
             case RowType row:
                 _out.Append("row(");
-                WriteList(row.Fields, field =>
-                {
-                    if (field.Name is not null)
-                    {
-                        WriteIdentifier(field.Name);
-                        _out.Append(' ');
-                    }
-
-                    WriteType(field.Type);
-                });
+                WriteList(row.Fields, WriteRowField);
                 _out.Append(')');
                 break;
             case DateTimeType dateTime:
@@ -241,6 +276,17 @@ public sealed partial class SqlFormatter
             default:
                 throw new ArgumentException("unknown type node " + type.GetType().Name, nameof(type));
         }
+    }
+
+    private void WriteRowField(RowField field)
+    {
+        if (field.Name is not null)
+        {
+            WriteIdentifier(field.Name);
+            _out.Append(' ');
+        }
+
+        WriteType(field.Type);
     }
 
     private static string FieldName(IntervalField field) => field switch

@@ -13,4 +13,7 @@ public abstract record Node(SourcePosition Position)
 
     /// <summary>Canonical SQL for this node (see <see cref="SqlFormatter"/>).</summary>
     public string ToSql() => SqlFormatter.Format(this);
+
+    /// <summary>The node as canonical SQL (readable in debuggers and test failures).</summary>
+    public sealed override string ToString() => ToSql();
 }
