@@ -31,19 +31,11 @@ public sealed partial class SqlParser
 
         if (IsKeyword("limit") || IsKeyword("fetch"))
         {
-            var limitToken = Current;
-            limit = ParseLimit(out var isAll);
+            limit = ParseLimit();
             if (offset is null && IsKeyword("offset"))
             {
                 offset = ParseOffset();
             }
-
-            if (isAll)
-            {
-                limit = null;
-            }
-
-            _ = limitToken;
         }
 
         Leave();
@@ -89,22 +81,15 @@ public sealed partial class SqlParser
         return value;
     }
 
-    private Limit ParseLimit(out bool isAll)
+    /// <summary>LIMIT n | LIMIT ALL (null: no limit) | FETCH FIRST|NEXT [n] ROW|ROWS ONLY|WITH TIES.</summary>
+    private Limit? ParseLimit()
     {
         var start = Advance().Position;
-        isAll = false;
         if (_tokens[_pos - 1].Is("limit"))
         {
-            if (AcceptKeyword("all"))
-            {
-                isAll = true;
-                return new Limit(start, new NullLiteral(start), false);
-            }
-
-            return new Limit(start, ParseRowCount(), false);
+            return AcceptKeyword("all") ? null : new Limit(start, ParseRowCount(), false);
         }
 
-        // FETCH FIRST|NEXT [n] ROW|ROWS ONLY|WITH TIES
         if (!AcceptKeyword("first") && !AcceptKeyword("next"))
         {
             throw SyntaxError("FIRST or NEXT");

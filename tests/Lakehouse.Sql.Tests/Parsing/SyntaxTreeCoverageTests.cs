@@ -1,4 +1,3 @@
-using System.Collections;
 using Lakehouse.Sql.Parsing;
 using Lakehouse.Sql.Parsing.Ast;
 using Xunit;
@@ -38,45 +37,25 @@ public class SyntaxTreeCoverageTests
         Assert.Empty(all.Select(t => t.Name).Order());
     }
 
-    private static IEnumerable<Node> Walk(Node node)
+    [Fact]
+    public void WalksChildrenInSourceOrder()
     {
-        yield return node;
-        foreach (var property in node.GetType().GetProperties())
-        {
-            if (property.Name == "EqualityContract" || property.GetIndexParameters().Length > 0)
-            {
-                continue;
-            }
-
-            foreach (var child in Children(property.GetValue(node)))
-            {
-                foreach (var descendant in Walk(child))
-                {
-                    yield return descendant;
-                }
-            }
-        }
+        var expression = SqlParser.ParseExpression("f(a, b + 1) > (SELECT max(c) FROM t)");
+        var columns = SyntaxTree.DescendantsAndSelf(expression).OfType<ColumnReference>().Select(c => c.Name.Parts[^1].Value);
+        Assert.Equal(["a", "b", "c"], columns);
+        var calls = SyntaxTree.DescendantsAndSelf(expression).OfType<FunctionCall>().Select(c => c.Name.Parts[0].Value);
+        Assert.Equal(["f", "max"], calls);
+        Assert.Equal(2, SyntaxTree.Children(expression).Count());
+        var sets = SqlParser.Parse("SELECT 1 FROM t GROUP BY GROUPING SETS ((a, b), (c))");
+        Assert.Equal(["a", "b", "c"], SyntaxTree.DescendantsAndSelf(sets).OfType<Identifier>().Select(i => i.Value).Where(v => v != "t"));
     }
 
-    private static IEnumerable<Node> Children(object? value)
+    [Fact]
+    public void WalksDeepTreesWithoutRecursion()
     {
-        switch (value)
-        {
-            case Node node:
-                yield return node;
-                break;
-            case string:
-                break;
-            case IEnumerable items:
-                foreach (var item in items)
-                {
-                    foreach (var child in Children(item))
-                    {
-                        yield return child;
-                    }
-                }
-
-                break;
-        }
+        var chain = SqlParser.ParseExpression(string.Join(" + ", Enumerable.Range(0, 990)));
+        Assert.Equal(990, SyntaxTree.DescendantsAndSelf(chain).OfType<IntegerLiteral>().Count());
     }
+
+    private static IEnumerable<Node> Walk(Node node) => SyntaxTree.DescendantsAndSelf(node);
 }
