@@ -644,7 +644,7 @@ public sealed partial class SqlFormatter
 
                 break;
             case AliasedRelation aliased:
-                WriteJoinOperand(aliased.Relation, aliased.Relation is Join);
+                WriteJoinOperand(aliased.Relation, aliased.Relation is Join or AliasedRelation);
                 _out.Append(" AS ");
                 WriteIdentifier(aliased.Alias);
                 if (!aliased.ColumnNames.IsEmpty)

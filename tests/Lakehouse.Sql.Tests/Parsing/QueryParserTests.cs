@@ -32,6 +32,7 @@ public class QueryParserTests
     [InlineData("SELECT * FROM (a JOIN b ON p) JOIN c ON q", "SELECT * FROM a JOIN b ON p JOIN c ON q")]
     [InlineData("SELECT * FROM (a, b) JOIN c ON q", "SELECT * FROM (a, b) JOIN c ON q")]
     [InlineData("SELECT * FROM (a JOIN b ON p) AS j", "SELECT * FROM (a JOIN b ON p) AS j")]
+    [InlineData("SELECT * FROM (t x) AS y (c)", "SELECT * FROM (t AS x) AS y (c)")]
     [InlineData("SELECT * FROM t1 a LEFT JOIN t2 b ON a.id = b.id AND b.x > 1 LEFT JOIN t3 c ON c.id = a.id", "SELECT * FROM t1 AS a LEFT JOIN t2 AS b ON a.id = b.id AND b.x > 1 LEFT JOIN t3 AS c ON c.id = a.id")]
     // subqueries, VALUES, table functions
     [InlineData("SELECT * FROM (SELECT 1) t", "SELECT * FROM (SELECT 1) AS t")]
