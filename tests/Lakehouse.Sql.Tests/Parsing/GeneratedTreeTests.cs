@@ -150,13 +150,17 @@ public class GeneratedTreeTests
             ? new OrderBy(s_at, [new SortItem(s_at, RandomExpression(random, 1), (SortOrder)random.Next(3), (NullOrder)random.Next(3))])
             : null;
         Limit? limit = random.Next(3) == 0 ? new Limit(s_at, new IntegerLiteral(s_at, random.Next(100)), false) : null;
-        if (body is ParenthesizedQuery parenthesized && orderBy is null && limit is null)
+        Expression? offset = random.Next(5) == 0 ? new IntegerLiteral(s_at, random.Next(10)) : null;
+        With? with = depth > 0 && random.Next(5) == 0
+            ? new With(s_at, random.Next(4) == 0, [new WithQuery(s_at, Name(random), random.Next(2) == 0 ? [Name(random)] : default, RandomQuery(random, depth - 1))])
+            : null;
+        if (body is ParenthesizedQuery parenthesized && orderBy is null && limit is null && offset is null && with is null)
         {
             // The parser reads "(query)" with nothing around it as that query.
             return parenthesized.Query;
         }
 
-        return new Query(s_at, null, body, orderBy, null, limit);
+        return new Query(s_at, with, body, orderBy, offset, limit);
     }
 
     private static QueryBody RandomBody(Random random, int depth)
@@ -166,6 +170,13 @@ public class GeneratedTreeTests
             var left = RandomBody(random, depth - 1);
             var right = RandomBody(random, depth - 1);
             return new SetOperation(s_at, (SetOperator)random.Next(3), random.Next(2) == 0, left, right);
+        }
+
+        if (random.Next(10) == 0)
+        {
+            return random.Next(2) == 0
+                ? new Values(s_at, [RandomExpression(random, 1), new RowConstructor(s_at, [Leaf(random), Leaf(random)])])
+                : new TableQuery(s_at, new QualifiedName(s_at, [Name(random)]));
         }
 
         if (depth > 0 && random.Next(6) == 0)
@@ -184,14 +195,21 @@ public class GeneratedTreeTests
     {
         Relation Primary()
         {
-            Relation relation = random.Next(5) switch
+            Relation relation = random.Next(7) switch
             {
                 0 when depth > 0 => new SubqueryRelation(s_at, RandomQuery(random, depth - 1)),
                 1 => new UnnestRelation(s_at, [Column(random)], random.Next(2) == 0),
-                2 => new TableFunctionRelation(s_at, new QualifiedName(s_at, [new Identifier(s_at, "read_parquet")]), [new FunctionArgument(s_at, null, new StringLiteral(s_at, "x"))]),
+                2 => new TableFunctionRelation(s_at, new QualifiedName(s_at, [new Identifier(s_at, "read_parquet")]), [new FunctionArgument(s_at, random.Next(2) == 0 ? null : Name(random), new StringLiteral(s_at, "x"))]),
+                3 when depth > 0 => new LateralRelation(s_at, RandomQuery(random, depth - 1)),
+                4 => new TableReference(s_at, new QualifiedName(s_at, [Name(random)]), new TableVersion(s_at, (TableVersionKind)random.Next(2), RandomExpression(random, 1))),
                 _ => new TableReference(s_at, new QualifiedName(s_at, [Name(random)]), null),
             };
-            return random.Next(2) == 0 || relation is SubqueryRelation ? new AliasedRelation(s_at, relation, Name(random), default) : relation;
+            if (random.Next(2) == 0 || relation is SubqueryRelation or LateralRelation)
+            {
+                relation = new AliasedRelation(s_at, relation, Name(random), random.Next(3) == 0 ? [Name(random)] : default);
+            }
+
+            return random.Next(6) == 0 ? new AliasedRelation(s_at, relation, Name(random), default) : relation;
         }
 
         if (random.Next(4) == 0)
