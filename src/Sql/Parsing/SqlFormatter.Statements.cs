@@ -232,6 +232,31 @@ public sealed partial class SqlFormatter
                 _out.Append(" = ");
                 WriteExpression(setSession.Value, 0);
                 break;
+            case SetTimeZone setTimeZone:
+                _out.Append("SET TIME ZONE ");
+                if (setTimeZone.Zone is null)
+                {
+                    _out.Append("LOCAL");
+                }
+                else
+                {
+                    WriteExpression(setTimeZone.Zone, 0);
+                }
+
+                break;
+            case StartTransaction:
+                _out.Append("START TRANSACTION");
+                break;
+            case Commit:
+                _out.Append("COMMIT");
+                break;
+            case Rollback:
+                _out.Append("ROLLBACK");
+                break;
+            case ShowCreateTable showCreateTable:
+                _out.Append("SHOW CREATE TABLE ");
+                WriteName(showCreateTable.Table);
+                break;
             case ResetSession resetSession:
                 _out.Append("RESET SESSION ");
                 WriteName(resetSession.Name);

@@ -31,8 +31,12 @@ public sealed partial class SqlParser
             "delete" => ParseDelete(),
             "merge" => ParseMerge(),
             "use" => ParseUse(),
-            "set" => ParseSetSession(),
+            "set" => IsKeyword(1, "time") ? ParseSetTimeZone() : ParseSetSession(),
             "reset" => ParseResetSession(),
+            "start" => ParseStartTransaction(),
+            "begin" => ParseBegin(),
+            "commit" => new Commit(ParseTransactionEnd()),
+            "rollback" => new Rollback(ParseTransactionEnd()),
             _ => throw SyntaxError(),
         };
     }
@@ -104,6 +108,12 @@ public sealed partial class SqlParser
             return new ShowTables(start, schema, ParseLikePattern());
         }
 
+        if (IsKeyword("create") && IsKeyword(1, "table"))
+        {
+            _pos += 2;
+            return new ShowCreateTable(start, ParseQualifiedName());
+        }
+
         if (AcceptKeyword("columns"))
         {
             if (!AcceptKeyword("from") && !AcceptKeyword("in"))
@@ -115,7 +125,7 @@ public sealed partial class SqlParser
             return new ShowColumns(start, table, ParseLikePattern());
         }
 
-        throw SyntaxError("CATALOGS, SCHEMAS, TABLES or COLUMNS");
+        throw SyntaxError("CATALOGS, SCHEMAS, TABLES, COLUMNS or CREATE TABLE");
     }
 
     private ShowColumns ParseDescribe()
@@ -512,6 +522,40 @@ public sealed partial class SqlParser
         var name = ParseQualifiedName();
         Expect(TokenKind.Equal, "=");
         return new SetSession(start, name, ParseExpression());
+    }
+
+    private SetTimeZone ParseSetTimeZone()
+    {
+        var start = Advance().Position;
+        ExpectKeyword("time");
+        ExpectKeyword("zone");
+        return new SetTimeZone(start, AcceptKeyword("local") ? null : ParseExpression());
+    }
+
+    private StartTransaction ParseStartTransaction()
+    {
+        var start = Advance().Position;
+        ExpectKeyword("transaction");
+        return new StartTransaction(start);
+    }
+
+    private StartTransaction ParseBegin()
+    {
+        var start = Advance().Position;
+        if (!AcceptKeyword("transaction"))
+        {
+            AcceptKeyword("work");
+        }
+
+        return new StartTransaction(start);
+    }
+
+    /// <summary>COMMIT|ROLLBACK [WORK]; returns the keyword's position.</summary>
+    private SourcePosition ParseTransactionEnd()
+    {
+        var start = Advance().Position;
+        AcceptKeyword("work");
+        return start;
     }
 
     private ResetSession ParseResetSession()

@@ -30,7 +30,7 @@ public class ParserErrorTests
     [InlineData("CREATE VIEW v AS SELECT 1", "Parser Error: syntax error at or near \"VIEW\" (line 1, column 8); expected SCHEMA or TABLE")]
     [InlineData("DROP TABLE", "Parser Error: syntax error at end of input (line 1, column 11); expected identifier")]
     [InlineData("ALTER TABLE t FOO", "Parser Error: syntax error at or near \"FOO\" (line 1, column 15); expected ADD, DROP, RENAME, SET or EXECUTE")]
-    [InlineData("SHOW THINGS", "Parser Error: syntax error at or near \"THINGS\" (line 1, column 6); expected CATALOGS, SCHEMAS, TABLES or COLUMNS")]
+    [InlineData("SHOW THINGS", "Parser Error: syntax error at or near \"THINGS\" (line 1, column 6); expected CATALOGS, SCHEMAS, TABLES, COLUMNS or CREATE TABLE")]
     [InlineData("FOO BAR", "Parser Error: syntax error at or near \"FOO\" (line 1, column 1)")]
     [InlineData("SELECT 1 ORDER x", "Parser Error: syntax error at or near \"x\" (line 1, column 16); expected BY")]
     [InlineData("SELECT * FROM t LIMIT x", "Parser Error: syntax error at or near \"x\" (line 1, column 23); expected integer or parameter")]

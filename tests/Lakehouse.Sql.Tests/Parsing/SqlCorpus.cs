@@ -144,5 +144,10 @@ internal static class SqlCorpus
         "USE iceberg.social",
         "SET SESSION query_max_memory = '2GB'",
         "RESET SESSION query_max_memory",
+        "SET TIME ZONE 'UTC'",
+        "START TRANSACTION",
+        "COMMIT",
+        "ROLLBACK",
+        "SHOW CREATE TABLE social.events",
     ];
 }

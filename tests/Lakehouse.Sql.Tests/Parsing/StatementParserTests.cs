@@ -73,6 +73,16 @@ public class StatementParserTests
     [InlineData("SET SESSION iceberg.target_file_size = 1024", "SET SESSION iceberg.target_file_size = 1024")]
     [InlineData("RESET SESSION query_max_memory", "RESET SESSION query_max_memory")]
     [InlineData("select 1;", "SELECT 1")]
+    [InlineData("SET TIME ZONE 'America/Los_Angeles'", "SET TIME ZONE 'America/Los_Angeles'")]
+    [InlineData("SET TIME ZONE LOCAL", "SET TIME ZONE LOCAL")]
+    [InlineData("SET TIME ZONE INTERVAL '10' HOUR", "SET TIME ZONE INTERVAL '10' HOUR")]
+    [InlineData("START TRANSACTION", "START TRANSACTION")]
+    [InlineData("BEGIN", "START TRANSACTION")]
+    [InlineData("begin work", "START TRANSACTION")]
+    [InlineData("COMMIT", "COMMIT")]
+    [InlineData("COMMIT WORK", "COMMIT")]
+    [InlineData("ROLLBACK", "ROLLBACK")]
+    [InlineData("SHOW CREATE TABLE db.events", "SHOW CREATE TABLE db.events")]
     public void ParsesAndFormatsCanonically(string sql, string canonical)
     {
         Assert.Equal(canonical, SqlAssert.Canonical(sql));
