@@ -17,13 +17,14 @@ public sealed class ParserException : SqlException
     }
 
     public ParserException()
-        : this("syntax error", null, SourcePosition.Start)
+        : this("syntax error")
     {
     }
 
     public ParserException(string message)
-        : this(message, null, SourcePosition.Start)
+        : base(SqlErrorKind.Parser, message)
     {
+        Problem = message;
     }
 
     public ParserException(string message, Exception innerException)
