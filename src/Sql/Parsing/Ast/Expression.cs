@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>Base of every scalar expression.</summary>
+public abstract record Expression(SourcePosition Position) : Node(Position);

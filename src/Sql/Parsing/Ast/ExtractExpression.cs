@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>EXTRACT(field FROM value).</summary>
+public sealed record ExtractExpression(SourcePosition Position, Identifier Field, Expression Value) : Expression(Position);

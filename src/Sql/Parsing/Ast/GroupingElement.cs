@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>One element of a GROUP BY clause.</summary>
+public abstract record GroupingElement(SourcePosition Position) : Node(Position);

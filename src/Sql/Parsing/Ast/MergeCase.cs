@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>One WHEN clause of MERGE.</summary>
+public abstract record MergeCase(SourcePosition Position) : Node(Position);

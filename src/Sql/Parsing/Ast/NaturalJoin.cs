@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>NATURAL join: match all columns with equal names.</summary>
+public sealed record NaturalJoin(SourcePosition Position) : JoinCriteria(Position);

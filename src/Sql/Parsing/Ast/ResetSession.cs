@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>RESET SESSION name.</summary>
+public sealed record ResetSession(SourcePosition Position, QualifiedName Name) : Statement(Position);

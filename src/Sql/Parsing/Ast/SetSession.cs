@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>SET SESSION name = value.</summary>
+public sealed record SetSession(SourcePosition Position, QualifiedName Name, Expression Value) : Statement(Position);

@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>expression [[AS] alias].</summary>
+public sealed record SingleColumn(SourcePosition Position, Expression Expression, Identifier? Alias) : SelectItem(Position);

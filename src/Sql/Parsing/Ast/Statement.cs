@@ -1,0 +1,4 @@
+namespace Lakehouse.Sql.Parsing.Ast;
+
+/// <summary>Base of every top-level statement.</summary>
+public abstract record Statement(SourcePosition Position) : Node(Position);

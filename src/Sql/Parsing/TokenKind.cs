@@ -1,0 +1,38 @@
+namespace Lakehouse.Sql.Parsing;
+
+/// <summary>Kinds of lexical tokens. Keywords are <see cref="Identifier"/> tokens; the parser compares their folded text.</summary>
+public enum TokenKind
+{
+    EndOfInput,
+    Identifier,
+    QuotedIdentifier,
+    String,
+    BinaryString,
+    Integer,
+    Decimal,
+    Double,
+    QuestionMark,
+    DollarParameter,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Comma,
+    Dot,
+    Semicolon,
+    Star,
+    Plus,
+    Minus,
+    Slash,
+    Percent,
+    Concat,
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Arrow,
+    FatArrow,
+    DoubleColon,
+}
