@@ -14,6 +14,7 @@ import {
   DuckDBInstance, DuckDBDecimalValue, DuckDBDateValue, DuckDBTimeValue, DuckDBTimeNSValue, DuckDBTimestampValue,
   DuckDBTimestampTZValue, DuckDBTimestampNanosecondsValue, DuckDBTimestampMillisecondsValue, DuckDBTimestampSecondsValue,
   DuckDBBlobValue, DuckDBListValue, DuckDBArrayValue, DuckDBStructValue, DuckDBMapValue, DuckDBUUIDValue, DuckDBIntervalValue,
+  DuckDBGeometryValue,
 } from '@duckdb/node-api';
 
 function canonNumber(v) {
@@ -54,7 +55,7 @@ export function canon(v) {
   if (v instanceof DuckDBTimestampNanosecondsValue) return `ts:${v.nanos}`;
   if (v instanceof DuckDBTimestampMillisecondsValue) return `ts:${v.millis * 1000000n}`;
   if (v instanceof DuckDBTimestampSecondsValue) return `ts:${v.seconds * 1000000000n}`;
-  if (v instanceof DuckDBBlobValue) return `hex:${hex(v.bytes)}`;
+  if (v instanceof DuckDBBlobValue || v instanceof DuckDBGeometryValue) return `hex:${hex(v.bytes)}`;
   if (v instanceof DuckDBUUIDValue) return `uuid:${v.toString()}`;
   if (v instanceof DuckDBListValue || v instanceof DuckDBArrayValue) return v.items.map(canon);
   if (v instanceof DuckDBStructValue) {

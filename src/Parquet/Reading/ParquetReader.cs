@@ -250,6 +250,12 @@ public sealed partial class ParquetReader : IAsyncDisposable
             throw new CorruptFileException(Name, -1, $"column chunk '{leaf.DottedPath}' is {meta.Type} but the schema says {leaf.PhysicalType}");
         }
 
+        if (meta.NumValues == 0)
+        {
+            using var empty = new ColumnChunkReader(leaf, meta, Options, Name, Options.KeepStringDictionaries);
+            return empty.Read([], 0);
+        }
+
         var start = meta.DataPageOffset;
         if (meta.DictionaryPageOffset is { } dict && dict > 0 && dict < start)
         {

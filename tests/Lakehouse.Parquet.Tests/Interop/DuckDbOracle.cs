@@ -16,7 +16,7 @@ internal static class DuckDbOracle
         {
             if (s_fixtures is null)
             {
-                var files = ParquetFixtures.DataFiles().ToArray();
+                var files = ParquetFixtures.DataFiles().Where(f => !ParquetFixtures.IsEncrypted(f) && !f.EndsWith("large_string_map.brotli.parquet", StringComparison.Ordinal)).ToArray();
                 var output = NodeOracle.Run("parquet-duckdb.mjs", TimeSpan.FromMinutes(3), null, ["rows", .. files]);
                 var map = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
                 foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))

@@ -11,6 +11,13 @@ internal static class ParquetFixtures
 
     public static IEnumerable<string> BadFiles() => Files("bad_data");
 
+    /// <summary>Files we refuse on purpose, with the reason (the manifest accepts a clean failure for them).</summary>
+    public static readonly Dictionary<string, string> Refused = new(StringComparer.Ordinal)
+    {
+        ["data/nation.dict-malformed.parquet"] = "a page claims more bytes than its column chunk holds (PARQUET-816); rejected as corrupt",
+        ["data/large_string_map.brotli.parquet"] = "the key column decodes to more than 2 GiB; refused as not supported (no large_string output yet)",
+    };
+
     public static bool IsEncrypted(string path) => path.EndsWith(".encrypted", StringComparison.Ordinal) || path.Contains("/aes256/", StringComparison.Ordinal);
 
     public static IEnumerable<object[]> DataCases() => Cases(DataFiles());
