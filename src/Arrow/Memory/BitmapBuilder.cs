@@ -62,6 +62,9 @@ public sealed class BitmapBuilder
         }
     }
 
+    /// <summary>Makes room for <paramref name="additionalBits"/> more bits without growing again.</summary>
+    public void Reserve(int additionalBits) => _bytes.EnsureCapacity(BitUtil.BytesForBits((long)Length + additionalBits) - _bytes.Length);
+
     public bool Get(int index) => BitUtil.GetBit(_bytes.WrittenSpan, index);
 
     public void Set(int index, bool value)
