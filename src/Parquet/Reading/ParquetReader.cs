@@ -17,6 +17,7 @@ public sealed partial class ParquetReader : IAsyncDisposable
     private readonly IRandomAccessSource _source;
     private readonly bool _ownsSource;
     private readonly IReadOnlyList<ArrowNode> _fields;
+    private readonly bool[] _keepDictionary;
 
     private ParquetReader(IRandomAccessSource source, bool ownsSource, FileMetaData metadata, ParquetSchema schema, ParquetReadOptions options)
     {
@@ -27,9 +28,11 @@ public sealed partial class ParquetReader : IAsyncDisposable
         Options = options;
         _fields = ArrowSchemaConverter.Convert(schema, options.KeepStringDictionaries);
         var fields = new Field[_fields.Count];
+        _keepDictionary = new bool[schema.Leaves.Count];
         for (var i = 0; i < fields.Length; i++)
         {
             fields[i] = _fields[i].Field;
+            MarkDictionaryLeaves(_fields[i]);
         }
 
         var kv = new List<KeyValuePair<string, string>>();
@@ -224,6 +227,20 @@ public sealed partial class ParquetReader : IAsyncDisposable
         }
     }
 
+    private void MarkDictionaryLeaves(ArrowNode node)
+    {
+        if (node.Kind == ArrowNodeKind.Leaf)
+        {
+            _keepDictionary[node.SchemaNode.ColumnIndex] = node.Field.Type.Id == Arrow.Types.ArrowTypeId.Dictionary;
+            return;
+        }
+
+        foreach (var c in node.Children)
+        {
+            MarkDictionaryLeaves(c);
+        }
+    }
+
     private List<int> AllFields()
     {
         var all = new List<int>(_fields.Count);
@@ -252,7 +269,7 @@ public sealed partial class ParquetReader : IAsyncDisposable
 
         if (meta.NumValues == 0)
         {
-            using var empty = new ColumnChunkReader(leaf, meta, Options, Name, Options.KeepStringDictionaries);
+            using var empty = new ColumnChunkReader(leaf, meta, Options, Name, _keepDictionary[leafIndex]);
             return empty.Read([], 0);
         }
 
@@ -274,7 +291,7 @@ public sealed partial class ParquetReader : IAsyncDisposable
         }
 
         var bytes = await _source.ReadAsync(start, (int)length, cancellationToken).ConfigureAwait(false);
-        using var reader = new ColumnChunkReader(leaf, meta, Options, Name, Options.KeepStringDictionaries);
+        using var reader = new ColumnChunkReader(leaf, meta, Options, Name, _keepDictionary[leafIndex]);
         return reader.Read(bytes.Span, start);
     }
 }
