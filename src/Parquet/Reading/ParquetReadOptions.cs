@@ -12,7 +12,7 @@ public sealed record ParquetReadOptions
     public int BatchSize { get; init; } = 64 * 1024;
 
     /// <summary>Largest decompressed page accepted; protects against corrupt sizes asking for huge allocations.</summary>
-    public int MaxPageSize { get; init; } = 512 * 1024 * 1024;
+    public int MaxPageSize { get; init; } = 256 * 1024 * 1024;
 
     /// <summary>Largest uncompressed column chunk read; larger chunks (e.g. over 2 GiB of strings) are refused as not supported.</summary>
     public long MaxColumnChunkSize { get; init; } = 1L << 30;

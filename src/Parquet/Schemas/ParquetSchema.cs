@@ -53,6 +53,11 @@ public sealed class ParquetSchema
 
         for (var i = 0; i < count; i++)
         {
+            if (next >= elements.Count)
+            {
+                throw new CorruptFileException(source, -1, $"schema element '{parent.Name}' claims {count} children but the schema list ends after {i}");
+            }
+
             var e = elements[next++];
             var rep = e.RepetitionType ?? FieldRepetitionType.Required;
             var def = parent.DefinitionLevel + (rep == FieldRepetitionType.Required ? 0 : 1);
