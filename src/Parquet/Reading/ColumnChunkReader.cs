@@ -89,6 +89,11 @@ internal sealed partial class ColumnChunkReader : IDisposable
             var body = chunk.Slice(pos, header.CompressedPageSize);
             var bodyOffset = pos;
             pos += header.CompressedPageSize;
+            if (_options.VerifyPageChecksums && header.Crc is { } crc && unchecked((int)Crc32.Compute(body)) != crc)
+            {
+                throw Corrupt(bodyOffset, $"{header.Type} page checksum mismatch (header says {crc:x8}, page hashes to {Crc32.Compute(body):x8})");
+            }
+
             try
             {
                 switch (header.Type)

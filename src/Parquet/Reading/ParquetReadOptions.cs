@@ -11,6 +11,9 @@ public sealed record ParquetReadOptions
     /// <summary>Rows per batch from <see cref="ParquetReader.ReadBatchesAsync"/> (batches are zero-copy slices of a row group).</summary>
     public int BatchSize { get; init; } = 64 * 1024;
 
+    /// <summary>Verify the CRC-32 of pages that carry one (PageHeader.crc) and reject mismatches as corrupt.</summary>
+    public bool VerifyPageChecksums { get; init; }
+
     /// <summary>Largest decompressed page accepted; protects against corrupt sizes asking for huge allocations.</summary>
     public int MaxPageSize { get; init; } = 256 * 1024 * 1024;
 

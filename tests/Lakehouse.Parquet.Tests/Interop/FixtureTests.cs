@@ -76,6 +76,28 @@ public class FixtureTests
         await ReadExpectingCleanOutcomeAsync(await File.ReadAllBytesAsync(path), relative);
     }
 
+    [SkippableTheory]
+    [InlineData("data/datapage_v1-uncompressed-checksum.parquet", true)]
+    [InlineData("data/datapage_v1-snappy-compressed-checksum.parquet", true)]
+    [InlineData("data/plain-dict-uncompressed-checksum.parquet", true)]
+    [InlineData("data/rle-dict-snappy-checksum.parquet", true)]
+    [InlineData("data/datapage_v1-corrupt-checksum.parquet", false)]
+    [InlineData("data/rle-dict-uncompressed-corrupt-checksum.parquet", false)]
+    public async Task PageChecksumsAreVerifiedWhenAsked(string relative, bool valid)
+    {
+        var path = Path.Combine(SharedFixtures.Require("parquet"), relative);
+        var options = new ParquetReadOptions { VerifyPageChecksums = true };
+        if (valid)
+        {
+            Assert.NotEmpty(await ReadAllAsync(path, options));
+            return;
+        }
+
+        var e = await Assert.ThrowsAsync<CorruptFileException>(() => ReadAllAsync(path, options));
+        Assert.Contains("checksum", e.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(await ReadAllAsync(path));
+    }
+
     internal static async Task<JsonArray> ReadAllAsync(string path, ParquetReadOptions? options = null)
     {
         await using var reader = await ParquetReader.OpenFileAsync(path, options);
