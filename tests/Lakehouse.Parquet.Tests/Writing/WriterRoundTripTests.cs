@@ -49,6 +49,12 @@ public class WriterRoundTripTests
         Assert.Contains(id.EncodingStats!, s => s.PageType == PageType.DataPage && s.Encoding == Metadata.Encoding.Plain);
         var read = await reader.ReadRowGroupAsync(0);
         Assert.Null(ArrayComparer.Compare(batch, read));
+
+        // Kept dictionaries survive the switch to PLAIN pages mid-chunk.
+        await using var dictionaryReader = await ParquetReader.OpenAsync(new MemorySource(bytes), new ParquetReadOptions { KeepStringDictionaries = true });
+        var kept = await dictionaryReader.ReadRowGroupAsync(0);
+        Assert.Equal(Arrow.Types.ArrowTypeId.Dictionary, kept.Column("s")!.Type.Id);
+        Assert.Null(ArrayComparer.Compare(batch, kept));
     }
 
     [Fact]
