@@ -100,6 +100,24 @@ public class WriterRoundTripTests
     }
 
     [Fact]
+    public async Task AFileWithoutRowsHasASchemaAndNoRowGroups()
+    {
+        var stream = new MemoryStream();
+        await using (var writer = new ParquetWriter(stream, SampleBatches.AllTypesSchema, leaveOpen: true))
+        {
+            await writer.WriteAsync(SampleBatches.AllTypes(0));
+        }
+
+        await using var reader = await ParquetReader.OpenAsync(new MemorySource(stream.ToArray()));
+        Assert.Equal(0, reader.RowGroupCount);
+        Assert.Equal(SampleBatches.AllTypesSchema.Count, reader.Schema.Count);
+        await foreach (var unused in reader.ReadBatchesAsync())
+        {
+            Assert.Fail("no batches expected");
+        }
+    }
+
+    [Fact]
     public async Task StatisticsAndMetricsFollowTheSortOrders()
     {
         var schema = new Schema([new Field("u", Arrow.Types.ArrowType.UInt32), new Field("s", Arrow.Types.ArrowType.Utf8), new Field("d", Arrow.Types.ArrowType.Float64)]);
