@@ -390,6 +390,4 @@ internal static class StatisticsBuilder
 
         return buffer.Values.WrittenSpan.Slice(i * width, width);
     }
-
-    internal static bool IsStringType(ArrowType type) => type.IsString;
 }
