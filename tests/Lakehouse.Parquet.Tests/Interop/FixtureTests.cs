@@ -28,6 +28,7 @@ public class FixtureTests
         await using var reader = await ParquetReader.OpenFileAsync(path);
         Assert.NotEmpty(reader.ParquetSchema.Leaves);
         Assert.True(reader.Metadata.RowGroups.All(g => g.NumRows >= 0));
+        Assert.Contains("row groups:", Inspection.ParquetInspector.Describe(reader), StringComparison.Ordinal);
     }
 
     [SkippableTheory]
