@@ -5,19 +5,17 @@ using System.Runtime.InteropServices;
 
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Compression;
+using Lakehouse.Arrow.Memory;
 
 namespace Lakehouse.Avro.Container;
 
 /// <summary>
 /// Compresses and decompresses container file blocks. Decompressed sizes are bounded before anything is
-/// allocated: snappy and zstd declare their size (checked against the codec's largest possible expansion
-/// and the reader's limit); deflate output is grown on demand up to deflate's largest ratio and the limit.
+/// allocated: snappy declares its size (checked against the codec's largest possible expansion and the
+/// reader's limit); deflate and zstd output grows on demand inside the shared codecs, up to the limit.
 /// </summary>
 internal static class BlockCodec
 {
-    /// <summary>Deflate cannot expand more than about 1032:1.</summary>
-    private const long DeflateMaxRatio = 1032;
-
     /// <summary>A snappy element of n bytes yields at most 64 bytes (copy with 2-byte offset: 3 bytes -> 64).</summary>
     private const long SnappyMaxRatio = 22;
 
@@ -28,9 +26,9 @@ internal static class BlockCodec
         {
             return codec switch
             {
-                AvroCodec.Deflate => Inflate(data, ref buffer, maxLength, source, offset),
+                AvroCodec.Deflate => DecompressUnknownLength(CompressionKind.Deflate, data.Span, ref buffer, maxLength, source, offset),
                 AvroCodec.Snappy => Unsnappy(data.Span, ref buffer, maxLength, source, offset),
-                AvroCodec.Zstandard => Unzstd(data.Span, ref buffer, maxLength, source, offset),
+                AvroCodec.Zstandard => DecompressUnknownLength(CompressionKind.Zstd, data.Span, ref buffer, maxLength, source, offset),
                 _ => throw new InvalidOperationException("null codec needs no decompression"),
             };
         }
@@ -83,48 +81,26 @@ internal static class BlockCodec
         _ => CompressionLevel.Optimal,
     };
 
-    private static int Inflate(ReadOnlyMemory<byte> data, ref byte[] buffer, int maxLength, string? source, long offset)
+    /// <summary>
+    /// Deflate and zstd blocks do not always record their decompressed size (Java's streaming zstd writer omits
+    /// it): the shared codecs decompress into a growing buffer bounded by the reader's limit.
+    /// </summary>
+    private static int DecompressUnknownLength(CompressionKind kind, ReadOnlySpan<byte> data, ref byte[] buffer, int maxLength, string? source, long offset)
     {
-        var limit = (int)Math.Min(maxLength, (data.Length * DeflateMaxRatio) + 1024);
-        MemoryStream input = MemoryMarshal.TryGetArray(data, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(data.ToArray(), writable: false);
-        using (input)
-        using (var inflate = new DeflateStream(input, CompressionMode.Decompress))
+        var output = new BufferBuilder(Math.Min(maxLength, Math.Max(256, data.Length * 4)));
+        try
         {
-            var length = 0;
-            if (buffer.Length == 0)
-            {
-                buffer = new byte[Math.Min(limit, Math.Max(256, data.Length * 4))];
-            }
-
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (length >= limit)
-                    {
-                        // Room is exhausted: anything more is over the limit.
-                        if (inflate.ReadByte() < 0)
-                        {
-                            return length;
-                        }
-
-                        throw new CorruptFileException(source, offset, $"deflate block expands beyond {limit} bytes");
-                    }
-
-                    Array.Resize(ref buffer, (int)Math.Min(limit, Math.Max(256L, (long)buffer.Length * 2)));
-                }
-
-                var n = inflate.Read(buffer, length, buffer.Length - length);
-                if (n == 0)
-                {
-                    return length;
-                }
-
-                length += n;
-            }
+            CompressionCodecs.DecompressUnknownLength(kind, data, output, maxLength);
         }
+        catch (CorruptFileException e)
+        {
+            throw new CorruptFileException(source, offset, $"{(kind == CompressionKind.Zstd ? "zstandard" : "deflate")} block: {e.Problem ?? e.Message}", e);
+        }
+
+        var length = output.Length;
+        EnsureSize(ref buffer, length);
+        output.WrittenSpan.CopyTo(buffer);
+        return length;
     }
 
     private static int Unsnappy(ReadOnlySpan<byte> data, ref byte[] buffer, int maxLength, string? source, long offset)
@@ -174,79 +150,6 @@ internal static class BlockCodec
         return (int)length;
     }
 
-    private static int Unzstd(ReadOnlySpan<byte> data, ref byte[] buffer, int maxLength, string? source, long offset)
-    {
-        var contentSize = ZstdContentSize(data, source, offset);
-        if (contentSize is long size)
-        {
-            // A frame holds at most 128 KiB per 3-byte block header.
-            if (size > maxLength || size > (data.Length * (131072L / 3)) + 131072)
-            {
-                throw new CorruptFileException(source, offset, $"zstd frame claims {size} bytes, beyond the limit or what {data.Length} bytes can hold");
-            }
-
-            EnsureSize(ref buffer, (int)size);
-            CompressionCodecs.Decompress(CompressionKind.Zstd, data, buffer.AsSpan(0, (int)size));
-            return (int)size;
-        }
-
-        // Streaming writers omit the content size: let libzstd bound it, then decompress into that room.
-        var bound = ZstdNative.DecompressBound(ref MemoryMarshal.GetReference(data), (nuint)data.Length);
-        if (bound >= ulong.MaxValue - 1)
-        {
-            throw new CorruptFileException(source, offset, "zstd data is not a valid frame");
-        }
-
-        var capacity = (int)Math.Min(bound, (ulong)maxLength);
-        EnsureSize(ref buffer, Math.Max(capacity, 1));
-        var written = ZstdNative.Decompress(ref buffer[0], (nuint)capacity, ref MemoryMarshal.GetReference(data), (nuint)data.Length);
-        if (ZstdNative.IsError(written) != 0)
-        {
-            throw new CorruptFileException(source, offset, bound > (ulong)maxLength ? $"zstd block may expand beyond {maxLength} bytes" : "zstd frame does not decompress");
-        }
-
-        return (int)written;
-    }
-
-    /// <summary>The Frame_Content_Size of the first zstd frame, or null when the header omits it.</summary>
-    private static long? ZstdContentSize(ReadOnlySpan<byte> data, string? source, long offset)
-    {
-        if (data.Length < 6 || BinaryPrimitives.ReadUInt32LittleEndian(data) != 0xFD2FB528)
-        {
-            throw new CorruptFileException(source, offset, "zstd block does not start with a zstd frame");
-        }
-
-        var descriptor = data[4];
-        var fcsFlag = descriptor >> 6;
-        var singleSegment = (descriptor & 0x20) != 0;
-        if ((descriptor & 0x08) != 0)
-        {
-            throw new CorruptFileException(source, offset, "zstd frame header has its reserved bit set");
-        }
-
-        var dictionaryIdSize = (descriptor & 3) switch { 0 => 0, 1 => 1, 2 => 2, _ => 4 };
-        var pos = 5 + (singleSegment ? 0 : 1) + dictionaryIdSize;
-        var fcsSize = fcsFlag switch { 0 => singleSegment ? 1 : 0, 1 => 2, 2 => 4, _ => 8 };
-        if (fcsSize == 0)
-        {
-            return null;
-        }
-
-        if (pos + fcsSize > data.Length)
-        {
-            throw new CorruptFileException(source, offset, "zstd frame header is truncated");
-        }
-
-        var field = data.Slice(pos, fcsSize);
-        var value = fcsSize switch
-        {
-            1 => field[0],
-            2 => BinaryPrimitives.ReadUInt16LittleEndian(field) + 256UL,
-            4 => BinaryPrimitives.ReadUInt32LittleEndian(field),
-            _ => BinaryPrimitives.ReadUInt64LittleEndian(field),
-        };
-        return value > int.MaxValue ? long.MaxValue : (long)value;
-    }
 
     private static void EnsureSize(ref byte[] buffer, int length)
     {
