@@ -1,0 +1,45 @@
+using System.Net;
+
+namespace Lakehouse.Flight.Grpc;
+
+/// <summary>
+/// A request body written while the call is in flight: HttpClient hands over the HTTP/2 stream when it starts
+/// sending the body, writers push frames into it, and completing ends the stream.
+/// </summary>
+internal sealed class StreamingRequestContent : HttpContent
+{
+    private readonly TaskCompletionSource<Stream> _stream = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StreamingRequestContent()
+    {
+        Headers.TryAddWithoutValidation("Content-Type", GrpcProtocol.ContentType);
+    }
+
+    public Task<Stream> GetStreamAsync() => _stream.Task;
+
+    public void Complete() => _complete.TrySetResult();
+
+    public void Abort()
+    {
+        _stream.TrySetCanceled();
+        _complete.TrySetCanceled();
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, default);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        _stream.TrySetResult(stream);
+        await using (cancellationToken.Register(static s => ((StreamingRequestContent)s!).Abort(), this))
+        {
+            await _complete.Task;
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = -1;
+        return false;
+    }
+}
