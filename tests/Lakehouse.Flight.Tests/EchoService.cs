@@ -44,9 +44,9 @@ internal sealed class EchoService
         context.ResponseHeaders.Add("x-echo-header", "header-value");
         for (var i = 0; i < request.Count; i++)
         {
-            if (request.FailCode != 0 && i == request.FailAfter)
+            if (request.FailCode > 0 && i == request.FailAfter)
             {
-                break;
+                throw new RpcException((StatusCode)request.FailCode, request.FailMessage);
             }
 
             await DelayAsync(request, context);

@@ -28,21 +28,19 @@ public sealed partial class GrpcCall<TRequest, TResponse>
             {
                 result = await _reader!.ReadAsync(linked?.Token ?? _cts.Token);
             }
-            catch (RpcException)
+            catch (RpcException e)
             {
                 // A bad or oversized message: stop the call so the server stops sending.
-                await _cts.CancelAsync();
+                Abort(e.Status);
                 throw;
             }
             catch (Exception e) when (e is not ObjectDisposedException)
             {
-                if (cancellationToken.IsCancellationRequested && !_cts.IsCancellationRequested)
-                {
-                    await _cts.CancelAsync();
-                    throw new RpcException(StatusCode.Cancelled, "Call cancelled by the client.");
-                }
-
-                throw MapException(e);
+                var error = cancellationToken.IsCancellationRequested && !_cts.IsCancellationRequested
+                    ? new RpcException(StatusCode.Cancelled, "Call cancelled by the client.", e)
+                    : MapException(e);
+                Abort(error.Status);
+                throw error;
             }
         }
 
@@ -143,6 +141,22 @@ public sealed partial class GrpcCall<TRequest, TResponse>
         {
             _responseLock.Release();
         }
+    }
+
+    /// <summary>Ends the call locally: resets the HTTP/2 stream (RST_STREAM) so the server's handler is cancelled.</summary>
+    private void Abort(Status status)
+    {
+        Finish(status, null);
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        _streamingContent?.Abort();
+        _response?.Dispose();
     }
 
     private void Finish(Status status, Metadata? trailers)

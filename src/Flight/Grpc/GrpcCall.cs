@@ -128,11 +128,28 @@ public sealed partial class GrpcCall<TRequest, TResponse> : IClientStreamWriter<
             await stream.WriteAsync(_requestFrame.WrittenMemory, token);
             await stream.FlushAsync(token);
         }
-        catch (Exception e) when (e is not RpcException and not ObjectDisposedException)
+        catch (Exception e) when (e is not RpcException && !_disposed)
         {
             if (cancellationToken.IsCancellationRequested && !_cts.IsCancellationRequested)
             {
                 throw;
+            }
+
+            // The server may have ended the call (e.g. with an error status) while we were writing: report that.
+            if (_sendTask!.IsCompleted)
+            {
+                try
+                {
+                    await EnsureResponseAsync();
+                }
+                catch (RpcException)
+                {
+                }
+
+                if (_status is { StatusCode: not StatusCode.OK } ended)
+                {
+                    throw new RpcException(ended, _trailers);
+                }
             }
 
             throw MapException(e);

@@ -30,6 +30,9 @@ internal sealed class StreamingRequestContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
+        // HttpClient holds back the request HEADERS until the body is flushed; a duplex call that reads
+        // before it writes would otherwise never reach the server.
+        await stream.FlushAsync(cancellationToken);
         _stream.TrySetResult(stream);
         await using (cancellationToken.Register(static s => ((StreamingRequestContent)s!).Abort(), this))
         {
