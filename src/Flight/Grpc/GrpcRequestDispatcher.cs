@@ -65,6 +65,11 @@ internal sealed class GrpcRequestDispatcher(GrpcServiceRegistry registry, GrpcSe
         Status status;
         try
         {
+            foreach (var filter in registry.Filters)
+            {
+                await filter(context);
+            }
+
             await method.InvokeAsync(context);
             status = Status.Ok;
         }

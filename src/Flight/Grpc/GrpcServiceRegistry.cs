@@ -11,7 +11,20 @@ public sealed class GrpcServiceRegistry
 {
     private readonly Dictionary<string, ServerMethodDefinition> _methods = new(StringComparer.Ordinal);
 
+    private readonly List<CallFilter> _filters = [];
+
     public IEnumerable<string> Paths => _methods.Keys;
+
+    /// <summary>Filters run in registration order before every call's handler.</summary>
+    internal IReadOnlyList<CallFilter> Filters => _filters;
+
+    /// <summary>Adds a filter that runs before every handler (authentication, limits, logging).</summary>
+    public GrpcServiceRegistry AddCallFilter(CallFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        _filters.Add(filter);
+        return this;
+    }
 
     public GrpcServiceRegistry AddUnary<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse> handler) =>
         Add(method, MethodType.Unary, handler);

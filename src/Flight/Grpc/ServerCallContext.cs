@@ -66,6 +66,9 @@ public sealed class ServerCallContext : IDisposable
         ? $"{(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "ipv6:[" + ip + "]" : "ipv4:" + ip)}:{_http.Connection.RemotePort}"
         : "unknown";
 
+    /// <summary>Per-call state shared between call filters and the handler (e.g. the authenticated user).</summary>
+    public IDictionary<object, object?> UserState { get; } = new Dictionary<object, object?>();
+
     /// <summary>Whether the call arrived over TLS.</summary>
     public bool IsSecure => _http.Request.IsHttps;
 
