@@ -103,8 +103,9 @@ public sealed class GrpcLimitsTests
         Assert.True(await replies.MoveNextAsync());
 
         // Not reading: flow control must stop the handler long before it writes 10,000 MiB.
+        // Wait until the producer stops advancing (bounded, so a flow-control bug fails instead of hanging).
         var before = -1;
-        while (before != server.Service.Written)
+        for (var i = 0; i < 50 && before != server.Service.Written; i++)
         {
             before = server.Service.Written;
             await Task.Delay(300);
