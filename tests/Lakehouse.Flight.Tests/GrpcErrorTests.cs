@@ -34,10 +34,12 @@ public sealed class GrpcErrorTests
         Assert.Equal("extra", e.Trailers.Get("x-error-detail"));
     }
 
-    [Fact]
-    public async Task ErrorAfterStreamedMessages_ArrivesInTrailers()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ErrorAfterStreamedMessages_ArrivesInTrailers(bool gzip)
     {
-        await using var server = await EchoServerFixture.StartAsync();
+        await using var server = await EchoServerFixture.StartAsync(new GrpcServerOptions { CompressResponses = gzip });
         using var channel = server.Channel();
         using var call = channel.StartCall(EchoMethods.ServerStream, new EchoRequest { Count = 10, FailCode = (int)StatusCode.DataLoss, FailAfter = 3, FailMessage = "lost" });
         var received = 0;

@@ -101,7 +101,7 @@ async function echo() {
 
   const gz = new Echo(address, grpc.credentials.createInsecure(), { 'grpc.default_compression_algorithm': 2 });
   const g = await unary(gz, 'Unary', { message: 'zip', payload: Buffer.alloc(100000, 7) });
-  out.gzip = { message: g.reply?.message, encoding: g.reply?.metadata?.['seen-grpc-encoding'], length: g.reply?.payload?.length, status: statusOf(g.err) };
+  out.gzip = { message: g.reply?.message, encoding: g.reply?.metadata?.['seen-grpc-encoding'], compressedResponses: g.reply?.metadata?.['compress-responses'], length: g.reply?.payload?.length, status: statusOf(g.err) };
   gz.close();
 
   const big = await unary(client, 'Unary', { reply_size: 3 * 1024 * 1024 });
