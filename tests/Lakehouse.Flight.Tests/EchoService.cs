@@ -31,6 +31,7 @@ internal sealed class EchoService
     private async Task<EchoReply> UnaryAsync(EchoRequest request, ServerCallContext context)
     {
         Interlocked.Increment(ref _started);
+        using var watch = Watch(context);
         await DelayAsync(request, context);
         FailIfAsked(request);
         context.ResponseHeaders.Add("x-echo-header", "header-value");
@@ -41,6 +42,7 @@ internal sealed class EchoService
     private async Task ServerStreamAsync(EchoRequest request, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
     {
         Interlocked.Increment(ref _started);
+        using var watch = Watch(context);
         context.ResponseHeaders.Add("x-echo-header", "header-value");
         for (var i = 0; i < request.Count; i++)
         {
@@ -61,6 +63,7 @@ internal sealed class EchoService
     private async Task<EchoReply> ClientStreamAsync(IAsyncEnumerable<EchoRequest> requests, ServerCallContext context)
     {
         Interlocked.Increment(ref _started);
+        using var watch = Watch(context);
         long total = 0, bytes = 0;
         var last = new EchoRequest();
         await foreach (var request in requests)
@@ -80,6 +83,7 @@ internal sealed class EchoService
     private async Task BidiAsync(IAsyncEnumerable<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
     {
         Interlocked.Increment(ref _started);
+        using var watch = Watch(context);
         var index = 0;
         await foreach (var request in requests)
         {
@@ -89,6 +93,14 @@ internal sealed class EchoService
         }
     }
 
+    /// <summary>Records the cancellation of a call while its handler runs (wherever the handler is waiting).</summary>
+    private CancellationTokenRegistration Watch(ServerCallContext context) =>
+        context.CancellationToken.Register(() =>
+        {
+            Interlocked.Increment(ref _cancelled);
+            HandlerCancelled.TrySetResult(context.Method);
+        });
+
     private async Task DelayAsync(EchoRequest request, ServerCallContext context)
     {
         if (request.DelayMs <= 0)
@@ -96,16 +108,7 @@ internal sealed class EchoService
             return;
         }
 
-        try
-        {
-            await Task.Delay(request.DelayMs, context.CancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            Interlocked.Increment(ref _cancelled);
-            HandlerCancelled.TrySetResult(context.Method);
-            throw;
-        }
+        await Task.Delay(request.DelayMs, context.CancellationToken);
     }
 
     private static void FailIfAsked(EchoRequest request)

@@ -135,21 +135,29 @@ public sealed partial class GrpcCall<TRequest, TResponse> : IClientStreamWriter<
                 throw;
             }
 
-            // The server may have ended the call (e.g. with an error status) while we were writing: report that.
-            if (_sendTask!.IsCompleted)
+            // The server may have ended the call (e.g. with an error status) while we were writing: HttpClient
+            // then fails the write, and the response (with the status) is arriving. Report that status.
+            try
             {
-                try
-                {
-                    await EnsureResponseAsync();
-                }
-                catch (RpcException)
-                {
-                }
+                await _sendTask!.WaitAsync(_cts.Token);
+            }
+            catch (Exception)
+            {
+                // The response failed too; EnsureResponseAsync maps that below.
+            }
 
-                if (_status is { StatusCode: not StatusCode.OK } ended)
-                {
-                    throw new RpcException(ended, _trailers);
-                }
+            try
+            {
+                await EnsureResponseAsync();
+            }
+            catch (RpcException)
+            {
+                // Reported through _status below.
+            }
+
+            if (_status is { StatusCode: not StatusCode.OK } ended)
+            {
+                throw new RpcException(ended, _trailers);
             }
 
             throw MapException(e);

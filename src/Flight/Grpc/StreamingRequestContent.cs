@@ -34,9 +34,18 @@ internal sealed class StreamingRequestContent : HttpContent
         // before it writes would otherwise never reach the server.
         await stream.FlushAsync(cancellationToken);
         _stream.TrySetResult(stream);
-        await using (cancellationToken.Register(static s => ((StreamingRequestContent)s!).Abort(), this))
+        // HttpClient cancels this token when the body is no longer wanted (e.g. the server already ended the
+        // call). End the body quietly then: throwing here would fail SendAsync and hide the server's status.
+        await using (cancellationToken.Register(static s => ((StreamingRequestContent)s!)._complete.TrySetResult(), this))
         {
-            await _complete.Task;
+            try
+            {
+                await _complete.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                // Aborted by the call: the request itself is being cancelled through SendAsync's token.
+            }
         }
     }
 
