@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Lakehouse.Bench;
 
-/// <summary>Timing helpers: warm up once, then take the best of several runs (least disturbed by the other core's load).</summary>
+/// <summary>Timing helpers: warm up once, then take the best of several runs (least disturbed by other load on the machine).</summary>
 public static class Measure
 {
     public static double BestSeconds(Action action, int runs = 5)
@@ -11,8 +11,7 @@ public static class Measure
         var best = double.MaxValue;
         for (var i = 0; i < runs; i++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            Settle();
             var sw = Stopwatch.StartNew();
             action();
             sw.Stop();
@@ -22,14 +21,31 @@ public static class Measure
         return best;
     }
 
-    /// <summary>Throughput of a plain memory copy of <paramref name="bytes"/> bytes (the physical limit for in-memory codecs).</summary>
-    public static double MemcpyGigabytesPerSecond(long bytes)
+    /// <summary>Best of <paramref name="runs"/> (no separate warm-up run when <paramref name="warmUp"/> is false: for long runs).</summary>
+    public static async Task<double> BestSecondsAsync(Func<Task> action, int runs, bool warmUp = true)
     {
-        var size = (int)Math.Min(bytes, Array.MaxLength - 64);
-        var src = GC.AllocateUninitializedArray<byte>(size, pinned: true);
-        var dst = GC.AllocateUninitializedArray<byte>(size, pinned: true);
-        new Random(1).NextBytes(src);
-        var seconds = BestSeconds(() => src.AsSpan().CopyTo(dst));
-        return size / seconds / 1e9;
+        if (warmUp)
+        {
+            await action().ConfigureAwait(false);
+        }
+
+        var best = double.MaxValue;
+        for (var i = 0; i < Math.Max(1, runs); i++)
+        {
+            Settle();
+            var sw = Stopwatch.StartNew();
+            await action().ConfigureAwait(false);
+            sw.Stop();
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+
+        return best;
+    }
+
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 }
