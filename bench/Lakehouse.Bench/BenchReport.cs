@@ -20,12 +20,12 @@ public sealed class BenchReport
     public void Print(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine($"{"benchmark",-40} {"ours",14} {"baseline",14} {"ratio",8}  target");
+        output.WriteLine($"{"benchmark",-56} {"ours",14} {"baseline",14} {"ratio",8}  target");
         foreach (var r in _rows)
         {
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{r.Name,-40} {Fmt(r.Ours, r.Unit),14} {Fmt(r.Baseline, r.Unit),14} {r.Ratio,8:0.000}  {r.Target}"));
+                $"{r.Name,-56} {Fmt(r.Ours, r.Unit),14} {Fmt(r.Baseline, r.Unit),14} {r.Ratio,8:0.000}  {r.Target}"));
         }
 
         output.WriteLine();

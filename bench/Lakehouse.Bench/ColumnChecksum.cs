@@ -12,7 +12,8 @@ public sealed class ColumnChecksum
 {
     public long Rows { get; private set; }
 
-    public Dictionary<string, double> Values { get; } = [];
+    /// <summary>Per column: integer figures summed with 64-bit wrap-around, double figures summed as doubles.</summary>
+    public Dictionary<string, (long Integer, double Float)> Values { get; } = [];
 
     public void Add(RecordBatch batch)
     {
@@ -20,12 +21,14 @@ public sealed class ColumnChecksum
         for (var c = 0; c < batch.ColumnCount; c++)
         {
             var name = batch.Schema[c].Name;
-            Values[name] = Values.GetValueOrDefault(name) + Of(batch.Column(c));
+            var (integer, floating) = Values.GetValueOrDefault(name);
+            var (i, f) = Of(batch.Column(c));
+            Values[name] = (unchecked(integer + i), floating + f);
         }
     }
 
     /// <summary>Integer sums for integers/timestamps, double sums, total byte length of strings, total list length.</summary>
-    public static double Of(ArrowArray array)
+    public static (long Integer, double Float) Of(ArrowArray array)
     {
         switch (array)
         {
@@ -34,10 +37,10 @@ public sealed class ColumnChecksum
                     var sum = 0L;
                     foreach (var v in longs.Values)
                     {
-                        sum += v;
+                        sum = unchecked(sum + v);
                     }
 
-                    return sum;
+                    return (sum, 0);
                 }
 
             case PrimitiveArray<int> ints:
@@ -48,7 +51,7 @@ public sealed class ColumnChecksum
                         sum += v;
                     }
 
-                    return sum;
+                    return (sum, 0);
                 }
 
             case PrimitiveArray<double> doubles:
@@ -59,20 +62,20 @@ public sealed class ColumnChecksum
                         sum += v;
                     }
 
-                    return sum;
+                    return (0, sum);
                 }
 
             case BinaryArray strings:
                 {
                     var offsets = strings.ValueOffsets;
-                    return offsets[^1] - offsets[0];
+                    return (offsets[^1] - offsets[0], 0);
                 }
 
             case ListArray lists:
                 {
                     var offsets = lists.ValueOffsets;
                     _ = lists.Values;
-                    return offsets[^1] - offsets[0];
+                    return (offsets[^1] - offsets[0], 0);
                 }
 
             default:

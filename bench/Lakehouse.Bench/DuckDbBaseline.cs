@@ -27,13 +27,12 @@ public sealed class DuckDbBaseline
         }
     }
 
-    /// <summary>DuckDB's full-scan figure for a column (sums of hugeint arrive as strings).</summary>
-    public double ScanValue(string key, bool ofOurFile = false)
+    /// <summary>DuckDB's full-scan figure for a column as text (hugeint sums arrive as strings, doubles as numbers).</summary>
+    public string ScanValue(string key, bool ofOurFile = false)
     {
         var v = Root.GetProperty(ofOurFile ? "scan_ours_result" : "scan_result");
-        var index = Array.IndexOf(ScanKeys, key);
-        var e = v[index];
-        return e.ValueKind == JsonValueKind.String ? double.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetDouble();
+        var e = v[Array.IndexOf(ScanKeys, key)];
+        return e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText();
     }
 
     /// <summary>Column order of the full-scan query's result row.</summary>
