@@ -11,8 +11,11 @@ namespace Lakehouse.Bench;
 /// </summary>
 public sealed record PeakMemoryProbe(long PeakWorkingSet, long PeakGcHeap, long LargestRowGroupArrowBytes, long StartWorkingSet, double Seconds)
 {
-    /// <summary>Child side: read every column of every row group, dropping each batch before the next.</summary>
-    public static async Task<int> ChildAsync(string path)
+    /// <summary>
+    /// Child side: read every column of every row group, dropping each batch before the next; with
+    /// <paramref name="collect"/> a forced full GC runs after each row group.
+    /// </summary>
+    public static async Task<int> ChildAsync(string path, bool collect)
     {
         using var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -29,6 +32,13 @@ public sealed record PeakMemoryProbe(long PeakWorkingSet, long PeakGcHeap, long 
                 _ = ColumnChecksum.Of(batch.Column(0));
                 peakHeap = Math.Max(peakHeap, GC.GetGCMemoryInfo().HeapSizeBytes);
                 peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                batch = null;
+                if (collect)
+                {
+                    // Diagnostic variant: a full blocking collection between row groups tells garbage the GC
+                    // has not yet reclaimed apart from memory the reader still holds.
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                }
             }
         }
 
@@ -44,7 +54,7 @@ public sealed record PeakMemoryProbe(long PeakWorkingSet, long PeakGcHeap, long 
         return 0;
     }
 
-    public static PeakMemoryProbe RunChild(string path)
+    public static PeakMemoryProbe RunChild(string path, bool collect)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) is "dotnet")
@@ -54,6 +64,10 @@ public sealed record PeakMemoryProbe(long PeakWorkingSet, long PeakGcHeap, long 
 
         psi.ArgumentList.Add("parquet-peak");
         psi.ArgumentList.Add(path);
+        if (collect)
+        {
+            psi.ArgumentList.Add("--collect");
+        }
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the probe");
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -69,7 +83,7 @@ public sealed record PeakMemoryProbe(long PeakWorkingSet, long PeakGcHeap, long 
             (long)e.GetProperty("largest_row_group").GetDouble(),
             (long)e.GetProperty("start_working_set").GetDouble(),
             e.GetProperty("seconds").GetDouble());
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  memory probe: read in {probe.Seconds:0.0} s, working set at start {probe.StartWorkingSet / 1e6:N0} MB, peak {probe.PeakWorkingSet / 1e6:N0} MB, largest row group {probe.LargestRowGroupArrowBytes / 1e6:N0} MB of Arrow buffers"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  memory probe{(collect ? " (forced full GC after each row group)" : "")}: read in {probe.Seconds:0.0} s, working set at start {probe.StartWorkingSet / 1e6:N0} MB, peak {probe.PeakWorkingSet / 1e6:N0} MB, largest row group {probe.LargestRowGroupArrowBytes / 1e6:N0} MB of Arrow buffers"));
         return probe;
     }
 }

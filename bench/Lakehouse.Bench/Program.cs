@@ -43,7 +43,7 @@ public static class Program
                 }
 
             case "parquet-peak":
-                return await PeakMemoryProbe.ChildAsync(args[1]).ConfigureAwait(false);
+                return await PeakMemoryProbe.ChildAsync(args[1], args.Contains("--collect")).ConfigureAwait(false);
             default:
                 Console.Error.WriteLine($"unknown benchmark '{args[0]}'\n{Usage}");
                 return 2;
