@@ -48,6 +48,22 @@ public static partial class ArrayComparer
         return null;
     }
 
+    /// <summary>
+    /// Compares an array with expected CLR values (as <see cref="Builders.ArrayBuilder.AppendObject"/> accepts them:
+    /// null, long, string, DateTime, object?[] for structs, enumerables for lists...), built into an array of
+    /// the actual array's type first.
+    /// </summary>
+    public static ArrayDifference? CompareToValues(IEnumerable<object?> expected, ArrowArray actual, ArrayComparisonOptions? options = null, string path = "$")
+    {
+        var builder = Builders.ArrayBuilder.Create(actual.Type);
+        foreach (var value in expected)
+        {
+            builder.AppendObject(value);
+        }
+
+        return Compare(builder.Build(), actual, options, path);
+    }
+
     public static bool AreEqual(ArrowArray expected, ArrowArray actual, ArrayComparisonOptions? options = null) =>
         Compare(expected, actual, options) is null;
 

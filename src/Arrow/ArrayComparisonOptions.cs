@@ -5,7 +5,11 @@ public sealed record ArrayComparisonOptions
 {
     public static ArrayComparisonOptions Default { get; } = new();
 
-    /// <summary>Compare dictionary-encoded arrays by their decoded values (so a dictionary column equals a plain one). Default true.</summary>
+    /// <summary>
+    /// Compare dictionary-encoded arrays by their decoded values (so a dictionary column equals a plain one).
+    /// Default true. When false, dictionary types must match, indices must be equal, and the dictionaries of
+    /// the compared arrays themselves are compared as arrays (nested dictionary arrays: indices only).
+    /// </summary>
     public bool DecodeDictionaries { get; init; } = true;
 
     /// <summary>Treat NaN as equal to NaN (any payload). Default true.</summary>

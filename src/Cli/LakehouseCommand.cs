@@ -66,6 +66,7 @@ public static class LakehouseCommand
         var root = new RootCommand("Lakehouse: an Iceberg-compatible lakehouse server with a vectorized SQL engine, Arrow Flight SQL and Kafka ingest.");
         root.Options.Add(context.Verbose);
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ArrowCommand.Create(context));
         root.SetAction(parse =>
         {
             // No command: show the overview and succeed, so `lakehouse` alone is a useful first step.

@@ -3,6 +3,7 @@
 //   node parquet-duckdb.mjs rows FILE...        one JSON line per file: {file, columns, rows} or {file, error}
 //   node parquet-duckdb.mjs sql "SQL"           the rows of a query as one JSON line {columns, rows}
 //   node parquet-duckdb.mjs exec "SQL"          runs statements (e.g. COPY ... TO 'x.parquet'), prints {ok:true}
+//   node parquet-duckdb.mjs exec-rows "SQL" FILE runs the statements, then prints FILE's rows like `rows`
 //
 // Values are printed in a canonical form that the C# side reproduces from Arrow arrays:
 //   null, booleans, strings as themselves; integers (any width) as decimal strings; floating point as JSON
@@ -94,6 +95,10 @@ if (mode === 'rows') {
   }
 } else if (mode === 'sql') {
   process.stdout.write(JSON.stringify(await rows(connection, args[0])) + '\n');
+} else if (mode === 'exec-rows') {
+  await connection.run(args[0]);
+  const r = await rows(connection, `SELECT * FROM read_parquet(${quote(args[1])})`);
+  process.stdout.write(JSON.stringify({ file: args[1], ...r }) + '\n');
 } else if (mode === 'exec') {
   await connection.run(args[0]);
   process.stdout.write('{"ok":true}\n');

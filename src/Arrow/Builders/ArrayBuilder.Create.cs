@@ -32,6 +32,8 @@ public abstract partial class ArrayBuilder
         ArrowTypeId.BinaryView or ArrowTypeId.Utf8View => new BinaryViewBuilder(type),
         ArrowTypeId.FixedSizeBinary => new FixedSizeBinaryBuilder((FixedSizeBinaryType)type),
         ArrowTypeId.List or ArrowTypeId.LargeList => new ListBuilder(type),
+        ArrowTypeId.ListView or ArrowTypeId.LargeListView => new ListViewBuilder((ListType)type),
+        ArrowTypeId.RunEndEncoded => new RunEndEncodedBuilder((RunEndEncodedType)type),
         ArrowTypeId.Map => new MapBuilder((MapType)type),
         ArrowTypeId.FixedSizeList => new FixedSizeListBuilder((FixedSizeListType)type),
         ArrowTypeId.Struct => new StructBuilder((StructType)type),

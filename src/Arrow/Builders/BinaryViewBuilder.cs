@@ -64,7 +64,26 @@ public sealed class BinaryViewBuilder : ArrayBuilder
             return Append(scratch[..Encoding.UTF8.GetBytes(value, scratch)]);
         }
 
-        return Append(Encoding.UTF8.GetBytes(value).AsSpan());
+        // Long strings are encoded straight into the data buffer; the view then points at them.
+        var target = _data.GetSpan(max);
+        var length = Encoding.UTF8.GetBytes(value, target);
+        var view = _views.GetSpan(ViewSize)[..ViewSize];
+        view.Clear();
+        BinaryPrimitives.WriteInt32LittleEndian(view, length);
+        if (length <= MaxInline)
+        {
+            target[..length].CopyTo(view[4..]);
+        }
+        else
+        {
+            target[..4].CopyTo(view[4..]);
+            BinaryPrimitives.WriteInt32LittleEndian(view[12..], _data.Length);
+            _data.Advance(length);
+        }
+
+        _views.Advance(ViewSize);
+        AppendValidSlot();
+        return this;
     }
 
     public override void AppendNull()

@@ -14,6 +14,7 @@ namespace Lakehouse.Arrow.Builders;
 /// </summary>
 public sealed class DecimalBuilder : ArrayBuilder
 {
+    private static readonly Int128[] s_powersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
     private readonly BufferBuilder _values = new();
     private readonly int _byteWidth;
     private readonly BigInteger _limit;
@@ -82,7 +83,22 @@ public sealed class DecimalBuilder : ArrayBuilder
     }
 
     /// <summary>Appends a value, rescaled to the type's scale; throws when that would lose digits.</summary>
-    public DecimalBuilder Append(decimal value) => AppendUnscaled(ToUnscaled(value, DecimalType.Scale));
+    public DecimalBuilder Append(decimal value)
+    {
+        // Fast path without BigInteger: the 96-bit mantissa times a power of ten that keeps it in Int128.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var valueScale = (bits[3] >> 16) & 0xFF;
+        var shift = DecimalType.Scale - valueScale;
+        if (shift is >= 0 and <= 9)
+        {
+            var mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+            var scaled = mantissa * s_powersOfTen[shift];
+            return AppendUnscaled(bits[3] < 0 ? -scaled : scaled);
+        }
+
+        return AppendUnscaled(ToUnscaled(value, DecimalType.Scale));
+    }
 
     public DecimalBuilder Append(decimal? value)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -53,6 +54,13 @@ public sealed class DictionaryBuilder : ArrayBuilder
 
     public DictionaryType DictionaryType { get; }
 
+    /// <summary>
+    /// When false, the dictionary survives <see cref="ArrayBuilder.BuildData"/>: later arrays reuse its indices
+    /// and carry the whole dictionary so far (values beyond the previous <see cref="DictionaryLength"/> are the
+    /// delta an IPC writer can send). Default true: every array gets a fresh dictionary.
+    /// </summary>
+    public bool ResetDictionaryOnBuild { get; set; } = true;
+
     /// <summary>Distinct values so far.</summary>
     public int DictionaryLength => _memo.Count;
 
@@ -85,8 +93,15 @@ public sealed class DictionaryBuilder : ArrayBuilder
             return Append(scratch[..Encoding.UTF8.GetBytes(value, scratch)]);
         }
 
-        var rented = new byte[max];
-        return Append(rented.AsSpan(0, Encoding.UTF8.GetBytes(value, rented)));
+        var rented = ArrayPool<byte>.Shared.Rent(max);
+        try
+        {
+            return Append(rented.AsSpan(0, Encoding.UTF8.GetBytes(value, rented)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Appends a fixed-width value (its size must match the value type's width).</summary>
@@ -108,7 +123,11 @@ public sealed class DictionaryBuilder : ArrayBuilder
     protected override ArrayData BuildCore(int length, int nullCount, ArrowBuffer validity)
     {
         var dictionary = BuildDictionary();
-        _memo.Clear();
+        if (ResetDictionaryOnBuild)
+        {
+            _memo.Clear();
+        }
+
         return new ArrayData(Type, length, nullCount, 0, [validity, _indices.Build()], dictionary: dictionary);
     }
 

@@ -58,6 +58,9 @@ public sealed class PrimitiveBuilder<T> : ArrayBuilder
         return this;
     }
 
+    /// <summary>Overwrites the most recently appended value.</summary>
+    internal void SetLast(T value) => _values.AsSpan<T>()[^1] = value;
+
     public override void AppendNull()
     {
         _values.Append(default(T));

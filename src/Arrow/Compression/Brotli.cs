@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.IO.Compression;
 
+using Lakehouse.Arrow.Memory;
+
 namespace Lakehouse.Arrow.Compression;
 
 /// <summary>Brotli (RFC 7932, Parquet BROTLI) through System.IO.Compression's span API.</summary>
@@ -50,6 +52,43 @@ public static class Brotli
             default:
                 CodecErrors.Corrupt(Codec, consumed, "invalid brotli data");
                 break;
+        }
+    }
+
+    /// <summary>Decompresses a stream of unknown size, appending at most <paramref name="maxLength"/> bytes.</summary>
+    public static int DecompressUnknownLength(ReadOnlySpan<byte> source, BufferBuilder destination, int maxLength)
+    {
+        var start = destination.Length;
+        using var decoder = default(BrotliDecoder);
+        var consumed = 0;
+        while (true)
+        {
+            var written = destination.Length - start;
+            var room = Math.Min(Math.Max(64 * 1024, written), maxLength - written + 1);
+            var status = decoder.Decompress(source[consumed..], destination.GetSpan(room)[..room], out var used, out var produced);
+            consumed += used;
+            destination.Advance(produced);
+            if (destination.Length - start > maxLength)
+            {
+                CodecErrors.Corrupt(Codec, consumed, $"decompressed data exceeds the limit of {maxLength} bytes");
+            }
+
+            switch (status)
+            {
+                case OperationStatus.Done when consumed == source.Length:
+                    return destination.Length - start;
+                case OperationStatus.Done:
+                    CodecErrors.Corrupt(Codec, consumed, "data after the end of the stream");
+                    break;
+                case OperationStatus.DestinationTooSmall:
+                    continue;
+                case OperationStatus.NeedMoreData:
+                    CodecErrors.Corrupt(Codec, consumed, "stream is truncated");
+                    break;
+                default:
+                    CodecErrors.Corrupt(Codec, consumed, "invalid brotli data");
+                    break;
+            }
         }
     }
 }

@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+
+using Lakehouse.Arrow.Memory;
+
 namespace Lakehouse.Arrow.Compression;
 
 /// <summary>
@@ -55,6 +59,12 @@ public static class CompressionCodecs
     /// <summary>Decompresses a block whose decompressed length is exactly <paramref name="destination"/>.Length.</summary>
     public static void Decompress(CompressionKind kind, ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        if (source.IsEmpty && destination.IsEmpty)
+        {
+            // Some writers store nothing at all for an empty buffer or page, whatever the codec.
+            return;
+        }
+
         switch (kind)
         {
             case CompressionKind.None:
@@ -94,6 +104,52 @@ public static class CompressionCodecs
         }
     }
 
+    /// <summary>
+    /// Decompresses data whose decompressed size is not known up front (Avro blocks, for instance), appending
+    /// to <paramref name="destination"/>. More than <paramref name="maxDecompressedLength"/> bytes is treated as
+    /// corrupt, which bounds the memory a hostile input can claim. Returns the bytes appended.
+    /// </summary>
+    public static int DecompressUnknownLength(CompressionKind kind, ReadOnlySpan<byte> source, BufferBuilder destination, int maxDecompressedLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDecompressedLength);
+        switch (kind)
+        {
+            case CompressionKind.None:
+                if (source.Length > maxDecompressedLength)
+                {
+                    CodecErrors.Corrupt("uncompressed", 0, $"{source.Length} bytes exceed the limit of {maxDecompressedLength}");
+                }
+
+                destination.Append(source);
+                return source.Length;
+            case CompressionKind.Snappy:
+            {
+                var length = Snappy.GetUncompressedLength(source);
+                if (length > maxDecompressedLength)
+                {
+                    CodecErrors.Corrupt("snappy", 0, $"block says {length} bytes, more than the limit of {maxDecompressedLength}");
+                }
+
+                Snappy.Decompress(source, destination.GetSpan(length)[..length]);
+                destination.Advance(length);
+                return length;
+            }
+
+            case CompressionKind.Gzip:
+                return Gzip.DecompressUnknownLength(source, destination, maxDecompressedLength);
+            case CompressionKind.Deflate:
+                return Deflate.DecompressUnknownLength(source, destination, maxDecompressedLength);
+            case CompressionKind.Brotli:
+                return Brotli.DecompressUnknownLength(source, destination, maxDecompressedLength);
+            case CompressionKind.Zstd:
+                return Zstd.DecompressUnknownLength(source, destination, maxDecompressedLength);
+            case CompressionKind.Lz4Frame or CompressionKind.Lz4Raw or CompressionKind.Lz4Hadoop:
+                return Lz4UnknownLength(kind, source, destination, maxDecompressedLength);
+            default:
+                throw Unknown(kind);
+        }
+    }
+
     /// <summary>Compresses into a new array of exactly the compressed size (convenience for tests and cold paths).</summary>
     public static byte[] Compress(CompressionKind kind, ReadOnlySpan<byte> source, int? level = null)
     {
@@ -109,6 +165,61 @@ public static class CompressionCodecs
         var buffer = new byte[decompressedLength];
         Decompress(kind, source, buffer);
         return buffer;
+    }
+
+    /// <summary>
+    /// LZ4 output sizes are only sometimes recorded (frame content size, Hadoop chunk headers): decode into a
+    /// growing window until the output fits, up to the limit (LZ4 expands at most 255-fold).
+    /// </summary>
+    private static int Lz4UnknownLength(CompressionKind kind, ReadOnlySpan<byte> source, BufferBuilder destination, int maxLength)
+    {
+        var limit = (int)Math.Min(maxLength, ((long)source.Length * 255) + 64);
+        var capacity = (int)Math.Min(limit, Math.Max(64 * 1024, (long)source.Length * 4));
+        while (true)
+        {
+            var window = destination.GetSpan(capacity)[..capacity];
+            try
+            {
+                var written = kind switch
+                {
+                    CompressionKind.Lz4Frame => Lz4Frame.Decompress(source, window, out _),
+                    CompressionKind.Lz4Raw => Lz4Block.Decompress(source, window, 0, 0),
+                    _ => Lz4HadoopLength(source, window),
+                };
+                destination.Advance(written);
+                return written;
+            }
+            catch (CorruptFileException) when (capacity < limit)
+            {
+                // Possibly just too small a window: try a bigger one (the last attempt reports the problem).
+                capacity = (int)Math.Min(limit, (long)capacity * 2);
+            }
+        }
+    }
+
+    private static int Lz4HadoopLength(ReadOnlySpan<byte> source, Span<byte> window)
+    {
+        // Writers put one block per chunk: then the chunk headers add up to the output size exactly.
+        long total = 0;
+        var ip = 0;
+        while (source.Length - ip >= 8)
+        {
+            total += BinaryPrimitives.ReadUInt32BigEndian(source[ip..]);
+            var blockLength = BinaryPrimitives.ReadUInt32BigEndian(source[(ip + 4)..]);
+            if (blockLength > (uint)(source.Length - ip - 8))
+            {
+                break;
+            }
+
+            ip += 8 + (int)blockLength;
+        }
+
+        if (ip == source.Length && total <= window.Length && Lz4Hadoop.TryDecompressHadoop(source, window[..(int)total], out _))
+        {
+            return (int)total;
+        }
+
+        return Lz4Block.Decompress(source, window, 0, 0);
     }
 
     private static ArgumentOutOfRangeException Unknown(CompressionKind kind) =>

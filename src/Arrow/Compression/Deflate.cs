@@ -1,5 +1,7 @@
 using System.IO.Compression;
 
+using Lakehouse.Arrow.Memory;
+
 namespace Lakehouse.Arrow.Compression;
 
 /// <summary>Raw deflate (RFC 1951, Avro "deflate") through System.IO.Compression.</summary>
@@ -29,6 +31,10 @@ public static class Deflate
 
     public static void Decompress(ReadOnlySpan<byte> source, Span<byte> destination) =>
         StreamCodec.Decompress(source, destination, s => new DeflateStream(s, CompressionMode.Decompress, leaveOpen: true), Codec);
+
+    /// <summary>Decompresses a stream of unknown size, appending at most <paramref name="maxLength"/> bytes.</summary>
+    public static int DecompressUnknownLength(ReadOnlySpan<byte> source, BufferBuilder destination, int maxLength) =>
+        StreamCodec.DecompressUnknownLength(source, destination, maxLength, s => new DeflateStream(s, CompressionMode.Decompress, leaveOpen: true), Codec);
 
     /// <summary>Maps a zlib-style level (0-9) to the framework's levels; null is the default (Optimal).</summary>
     internal static CompressionLevel ToLevel(int? level) => level switch

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
+using Lakehouse.Arrow.Memory;
+
 namespace Lakehouse.Arrow.Compression;
 
 /// <summary>gzip (RFC 1952) through System.IO.Compression; reading accepts several concatenated members.</summary>
@@ -38,7 +40,20 @@ public static class Gzip
         }
 
         StreamCodec.Decompress(source, destination, s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: true), Codec);
+        CheckLastTrailer(source, destination);
+    }
 
+    /// <summary>Decompresses gzip members of unknown total size, appending at most <paramref name="maxLength"/> bytes.</summary>
+    public static int DecompressUnknownLength(ReadOnlySpan<byte> source, BufferBuilder destination, int maxLength)
+    {
+        var start = destination.Length;
+        var written = StreamCodec.DecompressUnknownLength(source, destination, maxLength, s => new GZipStream(s, CompressionMode.Decompress, leaveOpen: true), Codec);
+        CheckLastTrailer(source, destination.WrittenSpan[start..]);
+        return written;
+    }
+
+    private static void CheckLastTrailer(ReadOnlySpan<byte> source, ReadOnlySpan<byte> destination)
+    {
         // The framework stops quietly when a member's trailer is cut off. The last member's trailer (CRC-32
         // and length of its data) covers the last ISIZE bytes of the output: check it ourselves.
         if (source.Length < 18)

@@ -40,79 +40,84 @@ public static class Lz4Block
     }
 
     /// <summary>Compresses into <paramref name="destination"/>; false when the output would not fit.</summary>
-    public static bool TryCompress(ReadOnlySpan<byte> source, Span<byte> destination, out int written)
+    public static unsafe bool TryCompress(ReadOnlySpan<byte> source, Span<byte> destination, out int written)
     {
         var table = s_hashTable ??= new int[1 << HashLog];
-        table.AsSpan().Clear();
+        Array.Clear(table);
         var n = source.Length;
-        var anchor = 0;
-        var op = 0;
-        if (n >= MatchFindLimit + 1)
+        var capacity = destination.Length;
+        fixed (byte* src = source)
+        fixed (byte* dst = destination)
+        fixed (int* hashTable = table)
         {
-            var matchLimit = n - LastLiterals;
-            var searchLimit = n - MatchFindLimit;
-            var ip = 1;
-            table[Hash(Read32(source, 0))] = 0;
-            var searches = 1 << SkipTrigger;
-            while (ip <= searchLimit)
+            var anchor = 0;
+            var op = 0;
+            if (n >= MatchFindLimit + 1)
             {
-                var sequence = Read32(source, ip);
-                var h = Hash(sequence);
-                var candidate = table[h];
-                table[h] = ip;
-                if (candidate >= ip || ip - candidate > MaxOffset || Read32(source, candidate) != sequence)
+                var matchLimit = n - LastLiterals;
+                var searchLimit = n - MatchFindLimit;
+                var ip = 1;
+                hashTable[Hash5(Read64(src))] = 0;
+                var searches = 1 << SkipTrigger;
+                while (ip <= searchLimit)
                 {
-                    ip += searches++ >> SkipTrigger;
-                    continue;
-                }
+                    var sequence = Read64(src + ip);
+                    var h = Hash5(sequence);
+                    var candidate = hashTable[h];
+                    hashTable[h] = ip;
+                    if (candidate >= ip || ip - candidate > MaxOffset || Read32(src + candidate) != (uint)sequence)
+                    {
+                        ip += searches++ >> SkipTrigger;
+                        continue;
+                    }
 
-                // Extend backwards over pending literals, then forwards up to the last-literals limit.
-                while (ip > anchor && candidate > 0 && source[ip - 1] == source[candidate - 1])
-                {
-                    ip--;
-                    candidate--;
-                }
+                    // Extend backwards over pending literals, then forwards up to the last-literals limit.
+                    while (ip > anchor && candidate > 0 && src[ip - 1] == src[candidate - 1])
+                    {
+                        ip--;
+                        candidate--;
+                    }
 
-                var length = MinMatch + CommonLength(source, candidate + MinMatch, ip + MinMatch, matchLimit);
-                if (!EmitSequence(source, destination, ref op, anchor, ip - anchor, ip - candidate, length))
-                {
-                    written = 0;
-                    return false;
-                }
+                    var length = MinMatch + CommonLength(src + candidate + MinMatch, src + ip + MinMatch, src + matchLimit);
+                    if (!EmitSequence(src + anchor, ip - anchor, ip - candidate, length, dst, ref op, capacity))
+                    {
+                        written = 0;
+                        return false;
+                    }
 
-                ip += length;
-                anchor = ip;
-                searches = 1 << SkipTrigger;
-                if (ip <= searchLimit)
-                {
-                    table[Hash(Read32(source, ip - 2))] = ip - 2;
+                    ip += length;
+                    anchor = ip;
+                    searches = 1 << SkipTrigger;
+                    if (ip <= searchLimit)
+                    {
+                        hashTable[Hash5(Read64(src + ip - 2))] = ip - 2;
+                    }
                 }
             }
-        }
 
-        // Last literals.
-        var literalLength = n - anchor;
-        if ((long)op + 1 + (literalLength / 255) + 1 + literalLength > destination.Length)
-        {
-            written = 0;
-            return false;
-        }
+            // Last literals.
+            var literalLength = n - anchor;
+            if ((long)op + 1 + (literalLength / 255) + 1 + literalLength > capacity)
+            {
+                written = 0;
+                return false;
+            }
 
-        var token = op++;
-        if (literalLength >= 15)
-        {
-            destination[token] = 15 << 4;
-            WriteLength(destination, ref op, literalLength - 15);
-        }
-        else
-        {
-            destination[token] = (byte)(literalLength << 4);
-        }
+            var token = op++;
+            if (literalLength >= 15)
+            {
+                dst[token] = 15 << 4;
+                WriteLength(dst, ref op, literalLength - 15);
+            }
+            else
+            {
+                dst[token] = (byte)(literalLength << 4);
+            }
 
-        source.Slice(anchor, literalLength).CopyTo(destination[op..]);
-        op += literalLength;
-        written = op;
-        return true;
+            Buffer.MemoryCopy(src + anchor, dst + op, capacity - op, literalLength);
+            written = op + literalLength;
+            return true;
+        }
     }
 
     /// <summary>Decompresses a whole block into <paramref name="destination"/>, which it must fill exactly.</summary>
@@ -128,132 +133,177 @@ public static class Lz4Block
     /// <summary>
     /// Decompresses one block into <paramref name="destination"/> starting at <paramref name="outputStart"/>;
     /// matches may reach back to <paramref name="historyStart"/> (earlier linked blocks). Returns bytes written.
-    /// Never writes past <paramref name="destination"/>: output that would overflow it is corrupt.
+    /// Never writes past <paramref name="destination"/>: output that would overflow it is corrupt. Bytes of
+    /// <paramref name="destination"/> after the returned length may be used as scratch (wide copies).
     /// </summary>
-    public static int Decompress(ReadOnlySpan<byte> source, Span<byte> destination, int outputStart, int historyStart)
+    public static unsafe int Decompress(ReadOnlySpan<byte> source, Span<byte> destination, int outputStart, int historyStart)
     {
-        var ip = 0;
-        var op = outputStart;
-        var srcLength = source.Length;
-        var dstLength = destination.Length;
-        while (true)
+        if ((uint)outputStart > (uint)destination.Length || (uint)historyStart > (uint)outputStart)
         {
-            if (ip >= srcLength)
-            {
-                CodecErrors.Corrupt(Codec, ip, "block ends before its last sequence");
-            }
+            throw new ArgumentOutOfRangeException(nameof(outputStart));
+        }
 
-            int token = source[ip++];
-            var literalLength = token >> 4;
-            if (literalLength == 15)
+        fixed (byte* srcBase = source)
+        fixed (byte* dstBase = destination)
+        {
+            var ip = srcBase;
+            var iend = srcBase + source.Length;
+            var op = dstBase + outputStart;
+            var oend = dstBase + destination.Length;
+            var low = dstBase + historyStart;
+            while (true)
             {
-                literalLength += ReadLength(source, ref ip);
-            }
+                if (ip >= iend)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, "block ends before its last sequence");
+                }
 
-            if (literalLength > srcLength - ip)
-            {
-                CodecErrors.Corrupt(Codec, ip, $"literal run of {literalLength} bytes exceeds the block");
-            }
+                int token = *ip++;
+                nint literalLength = token >> 4;
+                if (literalLength == 15)
+                {
+                    literalLength += ReadLength(ref ip, iend, srcBase);
+                }
 
-            if (literalLength > dstLength - op)
-            {
-                CodecErrors.Corrupt(Codec, ip, $"literal run of {literalLength} bytes exceeds the decompressed size");
-            }
+                if (literalLength > iend - ip)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, $"literal run of {literalLength} bytes exceeds the block");
+                }
 
-            source.Slice(ip, literalLength).CopyTo(destination[op..]);
-            ip += literalLength;
-            op += literalLength;
-            if (ip == srcLength)
-            {
-                return op - outputStart;
-            }
+                if (literalLength > oend - op)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, $"literal run of {literalLength} bytes exceeds the decompressed size");
+                }
 
-            if (srcLength - ip < 2)
-            {
-                CodecErrors.Corrupt(Codec, ip, "match offset truncated");
-            }
+                if (literalLength <= 16 && iend - ip >= 16 && oend - op >= 16)
+                {
+                    // Short literal run with room on both sides: one fixed 16-byte copy.
+                    Unsafe.CopyBlockUnaligned(op, ip, 16);
+                }
+                else
+                {
+                    Buffer.MemoryCopy(ip, op, oend - op, literalLength);
+                }
 
-            var offset = source[ip] | (source[ip + 1] << 8);
-            ip += 2;
-            if (offset == 0 || offset > op - historyStart)
-            {
-                CodecErrors.Corrupt(Codec, ip - 2, $"match offset {offset} points before the start of the output");
-            }
+                ip += literalLength;
+                op += literalLength;
+                if (ip == iend)
+                {
+                    return (int)(op - dstBase) - outputStart;
+                }
 
-            var matchLength = token & 15;
-            if (matchLength == 15)
-            {
-                matchLength += ReadLength(source, ref ip);
-            }
+                if (iend - ip < 2)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, "match offset truncated");
+                }
 
-            matchLength += MinMatch;
-            if (matchLength > dstLength - op)
-            {
-                CodecErrors.Corrupt(Codec, ip, $"match of {matchLength} bytes exceeds the decompressed size");
-            }
+                nint offset = ip[0] | (ip[1] << 8);
+                ip += 2;
+                if (offset == 0 || offset > op - low)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase - 2, $"match offset {offset} points before the start of the output");
+                }
 
-            CopyMatch(destination, op, offset, matchLength);
-            op += matchLength;
+                nint matchLength = token & 15;
+                if (matchLength == 15)
+                {
+                    matchLength += ReadLength(ref ip, iend, srcBase);
+                }
+
+                matchLength += MinMatch;
+                if (matchLength > oend - op)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, $"match of {matchLength} bytes exceeds the decompressed size");
+                }
+
+                CopyMatch(op, offset, matchLength, oend);
+                op += matchLength;
+            }
         }
     }
 
-    /// <summary>Copies an LZ77 back-reference, which may overlap its own output (offset &lt; length repeats a pattern).</summary>
+    /// <summary>
+    /// Copies an LZ77 back-reference of <paramref name="length"/> bytes from <paramref name="offset"/> bytes
+    /// back, which may overlap its own output (offset &lt; length repeats a pattern). May write up to 15
+    /// scratch bytes past the match when they lie before <paramref name="end"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void CopyMatch(Span<byte> output, int op, int offset, int length)
+    internal static unsafe void CopyMatch(byte* op, nint offset, nint length, byte* end)
     {
-        var from = op - offset;
-        if (offset >= length)
+        var match = op - offset;
+        if (offset >= 16 && end - op >= length + 16)
         {
-            output.Slice(from, length).CopyTo(output.Slice(op, length));
-            return;
-        }
-
-        if (offset >= 8)
-        {
-            // Copy in non-overlapping chunks of `offset` bytes.
-            var done = 0;
-            while (done < length)
+            // Each 16-byte chunk reads bytes written at least 16 bytes earlier.
+            for (nint k = 0; k < length; k += 16)
             {
-                var chunk = Math.Min(offset, length - done);
-                output.Slice(from + done, chunk).CopyTo(output.Slice(op + done, chunk));
-                done += chunk;
+                Unsafe.CopyBlockUnaligned(op + k, match + k, 16);
             }
 
             return;
         }
 
-        for (var i = 0; i < length; i++)
+        if (offset >= 8 && end - op >= length + 8)
         {
-            output[op + i] = output[from + i];
+            for (nint k = 0; k < length; k += 8)
+            {
+                Unsafe.WriteUnaligned(op + k, Unsafe.ReadUnaligned<ulong>(match + k));
+            }
+
+            return;
+        }
+
+        // Short period: a multiple of the offset that is at least 8 repeats the same pattern, so after the
+        // first period bytes go byte by byte, the rest can go 8 at a time.
+        var period = offset * ((8 + offset - 1) / offset);
+        var head = Math.Min(period, length);
+        nint i = 0;
+        for (; i < head; i++)
+        {
+            op[i] = match[i];
+        }
+
+        if (end - op >= length + 8)
+        {
+            for (; i < length; i += 8)
+            {
+                Unsafe.WriteUnaligned(op + i, Unsafe.ReadUnaligned<ulong>(op + i - period));
+            }
+        }
+        else
+        {
+            for (; i < length; i++)
+            {
+                op[i] = op[i - period];
+            }
         }
     }
 
-    private static int ReadLength(ReadOnlySpan<byte> source, ref int ip)
+    private static unsafe nint ReadLength(ref byte* ip, byte* iend, byte* srcBase)
     {
-        var total = 0;
+        nint total = 0;
         int b;
         do
         {
-            if (ip >= source.Length)
+            if (ip >= iend)
             {
-                CodecErrors.Corrupt(Codec, ip, "length extension truncated");
+                CodecErrors.Corrupt(Codec, ip - srcBase, "length extension truncated");
             }
 
-            b = source[ip++];
+            b = *ip++;
             total += b;
             if (total > int.MaxValue / 2)
             {
-                CodecErrors.Corrupt(Codec, ip, "length extension too large");
+                CodecErrors.Corrupt(Codec, ip - srcBase, "length extension too large");
             }
         }
         while (b == 255);
         return total;
     }
 
-    private static bool EmitSequence(ReadOnlySpan<byte> source, Span<byte> destination, ref int op, int literalStart, int literalLength, int offset, int matchLength)
+    private static unsafe bool EmitSequence(byte* literals, int literalLength, int offset, int matchLength, byte* dst, ref int op, int capacity)
     {
         var needed = 1L + (literalLength / 255) + 1 + literalLength + 2 + ((matchLength - MinMatch) / 255) + 1;
-        if (op + needed > destination.Length)
+        if (op + needed > capacity)
         {
             return false;
         }
@@ -263,41 +313,67 @@ public static class Lz4Block
         if (literalLength >= 15)
         {
             tokenValue = 15 << 4;
-            WriteLength(destination, ref op, literalLength - 15);
+            WriteLength(dst, ref op, literalLength - 15);
         }
         else
         {
             tokenValue = literalLength << 4;
         }
 
-        source.Slice(literalStart, literalLength).CopyTo(destination[op..]);
+        Buffer.MemoryCopy(literals, dst + op, capacity - op, literalLength);
         op += literalLength;
-        destination[op++] = (byte)offset;
-        destination[op++] = (byte)(offset >> 8);
+        dst[op++] = (byte)offset;
+        dst[op++] = (byte)(offset >> 8);
         var ml = matchLength - MinMatch;
         if (ml >= 15)
         {
             tokenValue |= 15;
-            WriteLength(destination, ref op, ml - 15);
+            WriteLength(dst, ref op, ml - 15);
         }
         else
         {
             tokenValue |= ml;
         }
 
-        destination[token] = (byte)tokenValue;
+        dst[token] = (byte)tokenValue;
         return true;
     }
 
-    private static void WriteLength(Span<byte> destination, ref int op, int remaining)
+    private static unsafe void WriteLength(byte* dst, ref int op, int remaining)
     {
         while (remaining >= 255)
         {
-            destination[op++] = 255;
+            dst[op++] = 255;
             remaining -= 255;
         }
 
-        destination[op++] = (byte)remaining;
+        dst[op++] = (byte)remaining;
+    }
+
+    /// <summary>Length of the common run at <paramref name="a"/> and <paramref name="b"/> (a &lt; b), with b + result &lt;= limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe int CommonLength(byte* a, byte* b, byte* limit)
+    {
+        var start = b;
+        while (b + 8 <= limit)
+        {
+            var diff = Read64(a) ^ Read64(b);
+            if (diff != 0)
+            {
+                return (int)(b - start) + (BitOperations.TrailingZeroCount(diff) >> 3);
+            }
+
+            a += 8;
+            b += 8;
+        }
+
+        while (b < limit && *a == *b)
+        {
+            a++;
+            b++;
+        }
+
+        return (int)(b - start);
     }
 
     /// <summary>Length of the common run of source[a..] and source[b..], with b + result &lt;= limit.</summary>
@@ -327,8 +403,20 @@ public static class Lz4Block
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Read32(ReadOnlySpan<byte> source, int index) => BinaryPrimitives.ReadUInt32LittleEndian(source[index..]);
+    private static unsafe uint Read32(byte* p)
+    {
+        var value = Unsafe.ReadUnaligned<uint>(p);
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(uint sequence) => (int)((sequence * 2654435761U) >> (32 - HashLog));
+    private static unsafe ulong Read64(byte* p)
+    {
+        var value = Unsafe.ReadUnaligned<ulong>(p);
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
+    /// <summary>Hash of the low five bytes: fewer collisions than four, so candidates tend to match longer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash5(ulong sequence) => (int)(((sequence << 24) * 889523592379UL) >> (64 - HashLog));
 }

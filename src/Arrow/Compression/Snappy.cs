@@ -51,108 +51,132 @@ public static class Snappy
         return op;
     }
 
-    public static void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
+    public static unsafe void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        var ip = 0;
-        var length = ReadVarint(source, ref ip);
+        var start = 0;
+        var length = ReadVarint(source, ref start);
         if (length != (ulong)destination.Length)
         {
             CodecErrors.Corrupt(Codec, 0, $"block says {length} uncompressed bytes, expected {destination.Length}");
         }
 
-        var op = 0;
-        var srcLength = source.Length;
-        var dstLength = destination.Length;
-        while (ip < srcLength)
+        fixed (byte* srcBase = source)
+        fixed (byte* dstBase = destination)
         {
-            int tag = source[ip++];
-            int offset;
-            long copyLength;
-            switch (tag & 3)
+            var ip = srcBase + start;
+            var iend = srcBase + source.Length;
+            var op = dstBase;
+            var oend = dstBase + destination.Length;
+            while (ip < iend)
             {
-                case 0:
+                int tag = *ip++;
+                nint offset;
+                nint copyLength;
+                switch (tag & 3)
                 {
-                    long literalLength = tag >> 2;
-                    if (literalLength >= 60)
+                    case 0:
                     {
-                        var bytes = (int)literalLength - 59;
-                        if (srcLength - ip < bytes)
+                        nint literalLength = tag >> 2;
+                        if (literalLength >= 60)
                         {
-                            CodecErrors.Corrupt(Codec, ip, "literal length truncated");
+                            var bytes = (int)literalLength - 59;
+                            if (iend - ip < bytes)
+                            {
+                                CodecErrors.Corrupt(Codec, ip - srcBase, "literal length truncated");
+                            }
+
+                            long wide = 0;
+                            for (var i = 0; i < bytes; i++)
+                            {
+                                wide |= (long)ip[i] << (8 * i);
+                            }
+
+                            ip += bytes;
+                            if (wide >= int.MaxValue)
+                            {
+                                CodecErrors.Corrupt(Codec, ip - srcBase, $"literal of {wide + 1} bytes is too long");
+                            }
+
+                            literalLength = (nint)wide;
                         }
 
-                        literalLength = 0;
-                        for (var i = 0; i < bytes; i++)
+                        literalLength++;
+                        if (literalLength > iend - ip || literalLength > oend - op)
                         {
-                            literalLength |= (long)source[ip + i] << (8 * i);
+                            CodecErrors.Corrupt(Codec, ip - srcBase, $"literal of {literalLength} bytes exceeds the input or the uncompressed length");
                         }
 
-                        ip += bytes;
+                        if (literalLength <= 16 && iend - ip >= 16 && oend - op >= 16)
+                        {
+                            Unsafe.CopyBlockUnaligned(op, ip, 16);
+                        }
+                        else
+                        {
+                            Buffer.MemoryCopy(ip, op, oend - op, literalLength);
+                        }
+
+                        ip += literalLength;
+                        op += literalLength;
+                        continue;
                     }
 
-                    literalLength++;
-                    if (literalLength > srcLength - ip || literalLength > dstLength - op)
+                    case 1:
+                        if (ip >= iend)
+                        {
+                            CodecErrors.Corrupt(Codec, ip - srcBase, "copy offset truncated");
+                        }
+
+                        copyLength = 4 + ((tag >> 2) & 7);
+                        offset = ((tag >> 5) << 8) | *ip++;
+                        break;
+                    case 2:
+                        if (iend - ip < 2)
+                        {
+                            CodecErrors.Corrupt(Codec, ip - srcBase, "copy offset truncated");
+                        }
+
+                        copyLength = 1 + (tag >> 2);
+                        offset = ip[0] | (ip[1] << 8);
+                        ip += 2;
+                        break;
+                    default:
                     {
-                        CodecErrors.Corrupt(Codec, ip, $"literal of {literalLength} bytes exceeds the input or the uncompressed length");
-                    }
+                        if (iend - ip < 4)
+                        {
+                            CodecErrors.Corrupt(Codec, ip - srcBase, "copy offset truncated");
+                        }
 
-                    source.Slice(ip, (int)literalLength).CopyTo(destination[op..]);
-                    ip += (int)literalLength;
-                    op += (int)literalLength;
-                    continue;
+                        copyLength = 1 + (tag >> 2);
+                        var wide = Unsafe.ReadUnaligned<uint>(ip);
+                        if (!BitConverter.IsLittleEndian)
+                        {
+                            wide = BinaryPrimitives.ReverseEndianness(wide);
+                        }
+
+                        ip += 4;
+                        offset = wide > int.MaxValue ? int.MaxValue : (nint)wide;
+                        break;
+                    }
                 }
 
-                case 1:
-                    if (ip >= srcLength)
-                    {
-                        CodecErrors.Corrupt(Codec, ip, "copy offset truncated");
-                    }
-
-                    copyLength = 4 + ((tag >> 2) & 7);
-                    offset = ((tag >> 5) << 8) | source[ip++];
-                    break;
-                case 2:
-                    if (srcLength - ip < 2)
-                    {
-                        CodecErrors.Corrupt(Codec, ip, "copy offset truncated");
-                    }
-
-                    copyLength = 1 + (tag >> 2);
-                    offset = BinaryPrimitives.ReadUInt16LittleEndian(source[ip..]);
-                    ip += 2;
-                    break;
-                default:
+                if (offset == 0 || offset > op - dstBase)
                 {
-                    if (srcLength - ip < 4)
-                    {
-                        CodecErrors.Corrupt(Codec, ip, "copy offset truncated");
-                    }
-
-                    copyLength = 1 + (tag >> 2);
-                    var wide = BinaryPrimitives.ReadUInt32LittleEndian(source[ip..]);
-                    ip += 4;
-                    offset = wide > int.MaxValue ? int.MaxValue : (int)wide;
-                    break;
+                    CodecErrors.Corrupt(Codec, ip - srcBase, $"copy offset {offset} points before the start of the output");
                 }
+
+                if (copyLength > oend - op)
+                {
+                    CodecErrors.Corrupt(Codec, ip - srcBase, $"copy of {copyLength} bytes exceeds the uncompressed length");
+                }
+
+                Lz4Block.CopyMatch(op, offset, copyLength, oend);
+                op += copyLength;
             }
 
-            if (offset == 0 || offset > op)
+            if (op != oend)
             {
-                CodecErrors.Corrupt(Codec, ip, $"copy offset {offset} points before the start of the output");
+                CodecErrors.Corrupt(Codec, ip - srcBase, $"block holds {op - dstBase} bytes, expected {destination.Length}");
             }
-
-            if (copyLength > dstLength - op)
-            {
-                CodecErrors.Corrupt(Codec, ip, $"copy of {copyLength} bytes exceeds the uncompressed length");
-            }
-
-            Lz4Block.CopyMatch(destination, op, offset, (int)copyLength);
-            op += (int)copyLength;
-        }
-
-        if (op != dstLength)
-        {
-            CodecErrors.Corrupt(Codec, ip, $"block holds {op} bytes, expected {dstLength}");
         }
     }
 
@@ -193,19 +217,26 @@ public static class Snappy
         var anchor = 0;
         if (n >= 16)
         {
-            var limit = n - 4;
+            // Candidates are found through a hash of five bytes (needs eight readable bytes).
+            var limit = n - 8;
             var ip = 1;
             var searches = 1 << SkipTrigger;
             while (ip <= limit)
             {
-                var sequence = BinaryPrimitives.ReadUInt32LittleEndian(source[ip..]);
-                var h = Hash(sequence);
+                var sequence = BinaryPrimitives.ReadUInt64LittleEndian(source[ip..]);
+                var h = Hash5(sequence);
                 int candidate = table[h];
                 table[h] = (ushort)ip;
-                if (candidate >= ip || BinaryPrimitives.ReadUInt32LittleEndian(source[candidate..]) != sequence)
+                if (candidate >= ip || BinaryPrimitives.ReadUInt32LittleEndian(source[candidate..]) != (uint)sequence)
                 {
                     ip += searches++ >> SkipTrigger;
                     continue;
+                }
+
+                while (ip > anchor && candidate > 0 && source[ip - 1] == source[candidate - 1])
+                {
+                    ip--;
+                    candidate--;
                 }
 
                 var length = 4 + Lz4Block.CommonLength(source, candidate + 4, ip + 4, n);
@@ -220,7 +251,7 @@ public static class Snappy
                 searches = 1 << SkipTrigger;
                 if (ip <= limit)
                 {
-                    table[Hash(BinaryPrimitives.ReadUInt32LittleEndian(source[(ip - 1)..]))] = (ushort)(ip - 1);
+                    table[Hash5(BinaryPrimitives.ReadUInt64LittleEndian(source[(ip - 1)..]))] = (ushort)(ip - 1);
                 }
             }
         }
@@ -290,5 +321,5 @@ public static class Snappy
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(uint sequence) => (int)((sequence * 0x1E35A7BDU) >> (32 - HashLog));
+    private static int Hash5(ulong sequence) => (int)(((sequence << 24) * 889523592379UL) >> (64 - HashLog));
 }

@@ -1,5 +1,7 @@
 using System.IO.Compression;
 
+using Lakehouse.Arrow.Memory;
+
 namespace Lakehouse.Arrow.Compression;
 
 /// <summary>Runs the framework's stream-based codecs (gzip, deflate) over spans without extra copies.</summary>
@@ -67,5 +69,43 @@ internal static class StreamCodec
                 throw new CorruptFileException(null, input.Position, $"{codec}: {e.Message}", e);
             }
         }
+    }
+
+    /// <summary>Decompresses a stream of unknown decompressed size, appending at most <paramref name="maxLength"/> bytes.</summary>
+    public static unsafe int DecompressUnknownLength(ReadOnlySpan<byte> source, BufferBuilder destination, int maxLength, Func<Stream, Stream> wrap, string codec)
+    {
+        var start = destination.Length;
+        byte dummy = 0;
+        fixed (byte* pinned = source)
+        {
+            var src = pinned == null ? &dummy : pinned;
+            using var input = new UnmanagedMemoryStream(src, source.Length);
+            try
+            {
+                using var decompressor = wrap(input);
+                while (true)
+                {
+                    var written = destination.Length - start;
+                    var room = Math.Min(Math.Max(64 * 1024, written), maxLength - written + 1);
+                    var read = decompressor.Read(destination.GetSpan(room)[..room]);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    destination.Advance(read);
+                    if (destination.Length - start > maxLength)
+                    {
+                        CodecErrors.Corrupt(codec, input.Position, $"decompressed data exceeds the limit of {maxLength} bytes");
+                    }
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CorruptFileException(null, input.Position, $"{codec}: {e.Message}", e);
+            }
+        }
+
+        return destination.Length - start;
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Lakehouse.Arrow.Compression;
 
@@ -19,6 +20,7 @@ public static class XxHash32
     public static uint Hash(ReadOnlySpan<byte> data, uint seed = 0)
     {
         var length = data.Length;
+        ref var start = ref MemoryMarshal.GetReference(data);
         var p = 0;
         uint h;
         if (length >= 16)
@@ -30,10 +32,10 @@ public static class XxHash32
             var limit = length - 16;
             while (p <= limit)
             {
-                v1 = Round(v1, BinaryPrimitives.ReadUInt32LittleEndian(data[p..]));
-                v2 = Round(v2, BinaryPrimitives.ReadUInt32LittleEndian(data[(p + 4)..]));
-                v3 = Round(v3, BinaryPrimitives.ReadUInt32LittleEndian(data[(p + 8)..]));
-                v4 = Round(v4, BinaryPrimitives.ReadUInt32LittleEndian(data[(p + 12)..]));
+                v1 = Round(v1, Lane(ref start, p));
+                v2 = Round(v2, Lane(ref start, p + 4));
+                v3 = Round(v3, Lane(ref start, p + 8));
+                v4 = Round(v4, Lane(ref start, p + 12));
                 p += 16;
             }
 
@@ -48,7 +50,7 @@ public static class XxHash32
         h += (uint)length;
         while (p + 4 <= length)
         {
-            h = BitOperations.RotateLeft(h + (BinaryPrimitives.ReadUInt32LittleEndian(data[p..]) * Prime3), 17) * Prime4;
+            h = BitOperations.RotateLeft(h + (Lane(ref start, p) * Prime3), 17) * Prime4;
             p += 4;
         }
 
@@ -64,6 +66,14 @@ public static class XxHash32
         h *= Prime3;
         h ^= h >> 16;
         return h;
+    }
+
+    /// <summary>Little-endian 32-bit lane at <paramref name="offset"/>; callers stay within the span's length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Lane(ref byte start, int offset)
+    {
+        var value = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, offset));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,3 +1,5 @@
+using Lakehouse.Arrow.Memory;
+
 namespace Lakehouse.Arrow.Compression;
 
 /// <summary>
@@ -58,5 +60,64 @@ public static class Zstd
         {
             CodecErrors.Corrupt(Codec, source.Length, $"frames hold {result} bytes, expected {destination.Length}");
         }
+    }
+
+    /// <summary>
+    /// Decompresses frames whose total size is not known up front (e.g. Avro blocks) with the streaming API,
+    /// appending to <paramref name="destination"/>; more than <paramref name="maxLength"/> bytes is corrupt.
+    /// Returns the bytes appended.
+    /// </summary>
+    public static unsafe int DecompressUnknownLength(ReadOnlySpan<byte> source, BufferBuilder destination, int maxLength)
+    {
+        var context = s_decompressor ??= ZstdContextHandle.CreateDecompression();
+        var handle = context.DangerousGetHandle();
+        ZstdNative.DCtxReset(handle, 1);
+        var start = destination.Length;
+        fixed (byte* src = source)
+        {
+            var input = new ZstdNative.Buffer { Pointer = src, Size = (nuint)source.Length };
+            nuint hint;
+            while (true)
+            {
+                var written = destination.Length - start;
+                var room = Math.Min(Math.Max(64 * 1024, written), maxLength - written + 1);
+                var span = destination.GetSpan(room)[..room];
+                var consumedBefore = input.Position;
+                fixed (byte* dst = span)
+                {
+                    var output = new ZstdNative.Buffer { Pointer = dst, Size = (nuint)span.Length };
+                    hint = ZstdNative.DecompressStream(handle, ref output, ref input);
+                    if (ZstdNative.IsError(hint) != 0)
+                    {
+                        CodecErrors.Corrupt(Codec, (long)input.Position, ZstdNative.ErrorName(hint));
+                    }
+
+                    destination.Advance((int)output.Position);
+                    if (destination.Length - start > maxLength)
+                    {
+                        CodecErrors.Corrupt(Codec, (long)input.Position, $"decompressed data exceeds the limit of {maxLength} bytes");
+                    }
+
+                    // Done when all input is read and the last frame is complete and flushed; a call that makes
+                    // no progress at all means the input ends inside a frame.
+                    if (input.Position == input.Size && hint == 0)
+                    {
+                        break;
+                    }
+
+                    if (output.Position == 0 && consumedBefore == input.Position)
+                    {
+                        CodecErrors.Corrupt(Codec, source.Length, "input ends inside a frame");
+                    }
+                }
+            }
+
+            if (hint != 0)
+            {
+                CodecErrors.Corrupt(Codec, source.Length, "input ends inside a frame");
+            }
+        }
+
+        return destination.Length - start;
     }
 }

@@ -40,11 +40,26 @@ internal static unsafe partial class ZstdNative
     [LibraryImport(Library, EntryPoint = "ZSTD_decompressDCtx")]
     public static partial nuint DecompressDCtx(nint dctx, byte* dst, nuint dstCapacity, byte* src, nuint srcSize);
 
+    [LibraryImport(Library, EntryPoint = "ZSTD_DCtx_reset")]
+    public static partial nuint DCtxReset(nint dctx, int resetDirective);
+
+    [LibraryImport(Library, EntryPoint = "ZSTD_decompressStream")]
+    public static partial nuint DecompressStream(nint dctx, ref Buffer output, ref Buffer input);
+
     [LibraryImport(Library, EntryPoint = "ZSTD_minCLevel")]
     public static partial int MinCLevel();
 
     [LibraryImport(Library, EntryPoint = "ZSTD_maxCLevel")]
     public static partial int MaxCLevel();
+
+    /// <summary>Layout of both ZSTD_inBuffer and ZSTD_outBuffer: pointer, size, position.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Buffer
+    {
+        public byte* Pointer;
+        public nuint Size;
+        public nuint Position;
+    }
 
     public static string ErrorName(nuint code) => Marshal.PtrToStringAnsi(GetErrorName(code)) ?? $"error {code}";
 }

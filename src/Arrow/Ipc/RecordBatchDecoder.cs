@@ -15,6 +15,7 @@ namespace Lakehouse.Arrow.Ipc;
 internal sealed class RecordBatchDecoder
 {
     private const int MaxDepth = 64;
+    private const int ParallelThreshold = 1 << 20;
     private readonly FlatVector _nodes;
     private readonly FlatVector _buffers;
     private readonly FlatVector _variadicCounts;
@@ -28,6 +29,7 @@ internal sealed class RecordBatchDecoder
     private int _nodeIndex;
     private int _bufferIndex;
     private int _variadicIndex;
+    private ArrowBuffer?[]? _ready;
 
     public RecordBatchDecoder(FlatTable batch, ReadOnlyMemory<byte> body, MetadataVersion version, DictionaryMemo memo, ArrowReadOptions options, long bodyOffset)
     {
@@ -68,9 +70,69 @@ internal sealed class RecordBatchDecoder
                 var c => throw new NotSupportedException($"Arrow IPC: unknown body compression codec {c}"),
             };
         }
+
+        if (_compression != CompressionKind.None && body.Length >= ParallelThreshold && _buffers.Count > 1)
+        {
+            DecompressInParallel();
+        }
     }
 
     public int Length { get; }
+
+    /// <summary>
+    /// For large compressed bodies, decompresses the buffers up front on all cores. Claims are bounded by a
+    /// budget proportional to the body; anything out of budget, malformed or failing is left to the
+    /// sequential walk, which applies the exact per-buffer bounds and reports errors with the field name.
+    /// </summary>
+    private void DecompressInParallel()
+    {
+        var span = _body.Span;
+        var budget = Math.Min(_options.MaxDecompressedBufferBytes, (64L * _body.Length) + (16L << 20));
+        var work = new List<(int Index, int Offset, int Length, int Uncompressed)>();
+        for (var i = 0; i < _buffers.Count; i++)
+        {
+            var entry = _buffers.Element(i);
+            var offset = BinaryPrimitives.ReadInt64LittleEndian(entry);
+            var length = BinaryPrimitives.ReadInt64LittleEndian(entry[8..]);
+            if (offset < 0 || length < 8 || offset > _body.Length || length > _body.Length - offset)
+            {
+                continue;
+            }
+
+            var uncompressed = BinaryPrimitives.ReadInt64LittleEndian(span[(int)offset..]);
+            if (uncompressed <= 0 || uncompressed > budget)
+            {
+                continue;
+            }
+
+            budget -= uncompressed;
+            work.Add((i, (int)offset, (int)length, (int)uncompressed));
+        }
+
+        if (work.Count < 2)
+        {
+            return;
+        }
+
+        var ready = new ArrowBuffer?[_buffers.Count];
+        var body = _body;
+        var kind = _compression;
+        Parallel.For(0, work.Count, w =>
+        {
+            var (index, offset, length, uncompressed) = work[w];
+            var memory = BufferAllocator.Allocate(uncompressed, zero: false);
+            try
+            {
+                CompressionCodecs.Decompress(kind, body.Span.Slice(offset + 8, length - 8), memory.Span);
+                ready[index] = new ArrowBuffer(memory);
+            }
+            catch (Exception e) when (e is CorruptFileException or ArgumentException or InvalidOperationException)
+            {
+                // Left for the sequential walk, which reports it with the field's name.
+            }
+        });
+        _ready = ready;
+    }
 
     public CompressionKind Compression => _compression;
 
@@ -304,6 +366,11 @@ internal sealed class RecordBatchDecoder
         if (uncompressed < 0 || uncompressed > limit)
         {
             throw Corrupt($"field '{field.Name}': compressed buffer {_bufferIndex - 1} claims {uncompressed} uncompressed bytes (at most {limit} expected)");
+        }
+
+        if (_ready?[_bufferIndex - 1] is { } ready)
+        {
+            return ready;
         }
 
         var memory = BufferAllocator.Allocate((int)uncompressed, zero: false);

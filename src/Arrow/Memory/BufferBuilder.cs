@@ -12,12 +12,14 @@ public sealed class BufferBuilder
 {
     private byte[] _array;
     private Memory<byte> _memory;
+    private int _offset;
     private int _length;
 
     public BufferBuilder(int initialCapacity = 256)
     {
         _array = BufferAllocator.RentArray(Math.Max(initialCapacity, 64));
         _memory = BufferAllocator.Align(_array, BufferAllocator.UsableCapacity(_array));
+        _offset = AlignedOffset(_memory);
     }
 
     /// <summary>Number of bytes written.</summary>
@@ -38,7 +40,8 @@ public sealed class BufferBuilder
             Grow(size);
         }
 
-        Unsafe.WriteUnaligned(ref _memory.Span[_length], value);
+        // Straight into the pinned array (the bounds check above covers it): avoids Memory<T>.Span per value.
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_array), _offset + _length), value);
         _length += size;
     }
 
@@ -106,6 +109,7 @@ public sealed class BufferBuilder
         var result = new ArrowBuffer(_memory[.._length]);
         _array = BufferAllocator.RentArray(64);
         _memory = BufferAllocator.Align(_array, BufferAllocator.UsableCapacity(_array));
+        _offset = AlignedOffset(_memory);
         _length = 0;
         return result;
     }
@@ -133,5 +137,9 @@ public sealed class BufferBuilder
         BufferAllocator.Return(_array);
         _array = array;
         _memory = memory;
+        _offset = AlignedOffset(memory);
     }
+
+    private static int AlignedOffset(Memory<byte> memory) =>
+        MemoryMarshal.TryGetArray<byte>(memory, out var segment) ? segment.Offset : throw new InvalidOperationException("buffer memory is not array-backed");
 }

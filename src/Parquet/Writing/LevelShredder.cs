@@ -52,6 +52,11 @@ internal sealed class LevelShredder
             }
 
             buffer.LevelCount += n;
+            if (PhysicalValueWriter.TryAppendAll(array, buffer))
+            {
+                return;
+            }
+
             var all = new int[n];
             for (var i = 0; i < n; i++)
             {

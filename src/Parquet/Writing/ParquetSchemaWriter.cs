@@ -62,7 +62,7 @@ internal static class ParquetSchemaWriter
                     return;
                 }
 
-            case ListType lt when !lt.IsView:
+            case ListType lt when lt.Id == ArrowTypeId.List:
                 {
                     elements.Add(new SchemaElement(field.Name) { RepetitionType = repetition, NumChildren = 1, FieldId = fieldId, ConvertedType = ConvertedType.List, LogicalType = new LogicalType(LogicalTypeKind.List) });
                     elements.Add(new SchemaElement("list") { RepetitionType = FieldRepetitionType.Repeated, NumChildren = 1 });

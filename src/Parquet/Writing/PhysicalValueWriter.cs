@@ -144,6 +144,69 @@ internal static class PhysicalValueWriter
         }
     }
 
+    /// <summary>Appends every value of an array without nulls in bulk when no conversion is needed; false otherwise.</summary>
+    public static bool TryAppendAll(ArrowArray array, ColumnBuffer buffer)
+    {
+        var values = buffer.Values;
+        switch (array)
+        {
+            case PrimitiveArray<int> a when array.Type is not TimeType { Unit: TimeUnit.Second }:
+                values.Append(a.Values);
+                break;
+            case PrimitiveArray<uint> a:
+                values.Append(a.Values);
+                break;
+            case PrimitiveArray<long> a when array.Type.Id != ArrowTypeId.Date64 && array.Type is not TimestampType { Unit: TimeUnit.Second }:
+                values.Append(a.Values);
+                break;
+            case PrimitiveArray<ulong> a:
+                values.Append(a.Values);
+                break;
+            case PrimitiveArray<float> a:
+                values.Append(a.Values);
+                foreach (var f in a.Values)
+                {
+                    if (float.IsNaN(f))
+                    {
+                        buffer.NanCount++;
+                    }
+                }
+
+                break;
+            case PrimitiveArray<double> a:
+                values.Append(a.Values);
+                foreach (var d in a.Values)
+                {
+                    if (double.IsNaN(d))
+                    {
+                        buffer.NanCount++;
+                    }
+                }
+
+                break;
+            case BinaryArray b when buffer.Offsets is { } offsets:
+                {
+                    var src = b.ValueOffsets;
+                    var baseOffset = values.Length - src[0];
+                    var dst = MemoryMarshal.Cast<byte, int>(offsets.GetSpan((src.Length - 1) * 4))[..(src.Length - 1)];
+                    for (var i = 1; i < src.Length; i++)
+                    {
+                        dst[i - 1] = checked(src[i] + baseOffset);
+                    }
+
+                    offsets.Advance((src.Length - 1) * 4);
+                    values.Append(b.ValueData[src[0]..src[^1]]);
+                    break;
+                }
+
+            default:
+                return false;
+        }
+
+        buffer.ValueCount += array.Length;
+        return true;
+    }
+
     private delegate ReadOnlySpan<byte> BytesAt(int index);
 
     private static void AppendBytes(ColumnBuffer buffer, ReadOnlySpan<int> indices, BytesAt get)

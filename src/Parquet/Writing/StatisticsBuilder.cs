@@ -51,6 +51,120 @@ internal static class StatisticsBuilder
         var width = buffer.Offsets is null ? Width(buffer) : 0;
         var minIndex = -1;
         var maxIndex = -1;
+        switch (order)
+        {
+            case ValueOrder.Int32:
+                (minIndex, maxIndex) = MinMaxIndex(buffer.Values.AsSpan<int>()[..count]);
+                break;
+            case ValueOrder.UInt32:
+                (minIndex, maxIndex) = MinMaxIndex(buffer.Values.AsSpan<uint>()[..count]);
+                break;
+            case ValueOrder.Int64:
+                (minIndex, maxIndex) = MinMaxIndex(buffer.Values.AsSpan<long>()[..count]);
+                break;
+            case ValueOrder.UInt64:
+                (minIndex, maxIndex) = MinMaxIndex(buffer.Values.AsSpan<ulong>()[..count]);
+                break;
+            case ValueOrder.Double:
+                (minIndex, maxIndex) = MinMaxIndexIgnoringNaN(buffer.Values.AsSpan<double>()[..count]);
+                break;
+            case ValueOrder.Float:
+                (minIndex, maxIndex) = MinMaxIndexIgnoringNaN(buffer.Values.AsSpan<float>()[..count]);
+                break;
+            case ValueOrder.Bytes when buffer.Offsets is { } offsets:
+                (minIndex, maxIndex) = MinMaxIndexBytes(buffer.Values.WrittenSpan, offsets.AsSpan<int>(), count);
+                break;
+            default:
+                (minIndex, maxIndex) = MinMaxIndexGeneric(buffer, order, width, count);
+                break;
+        }
+
+        if (minIndex < 0)
+        {
+            return null;
+        }
+
+        return Finish(buffer, order, width, minIndex, maxIndex);
+    }
+
+    private static (int Min, int Max) MinMaxIndex<T>(ReadOnlySpan<T> values)
+        where T : struct, IComparable<T>
+    {
+        var min = 0;
+        var max = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i].CompareTo(values[min]) < 0)
+            {
+                min = i;
+            }
+            else if (values[i].CompareTo(values[max]) > 0)
+            {
+                max = i;
+            }
+        }
+
+        return (min, max);
+    }
+
+    private static (int Min, int Max) MinMaxIndexBytes(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, int count)
+    {
+        var min = 0;
+        var max = 0;
+        var minValue = data[offsets[0]..offsets[1]];
+        var maxValue = minValue;
+        for (var i = 1; i < count; i++)
+        {
+            var v = data[offsets[i]..offsets[i + 1]];
+            if (v.SequenceCompareTo(minValue) < 0)
+            {
+                min = i;
+                minValue = v;
+            }
+            else if (v.SequenceCompareTo(maxValue) > 0)
+            {
+                max = i;
+                maxValue = v;
+            }
+        }
+
+        return (min, max);
+    }
+
+    private static (int Min, int Max) MinMaxIndexIgnoringNaN<T>(ReadOnlySpan<T> values)
+        where T : struct, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var min = -1;
+        var max = -1;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (T.IsNaN(v))
+            {
+                continue;
+            }
+
+            if (min < 0)
+            {
+                min = max = i;
+            }
+            else if (v < values[min])
+            {
+                min = i;
+            }
+            else if (v > values[max])
+            {
+                max = i;
+            }
+        }
+
+        return (min, max);
+    }
+
+    private static (int Min, int Max) MinMaxIndexGeneric(ColumnBuffer buffer, ValueOrder order, int width, int count)
+    {
+        var minIndex = -1;
+        var maxIndex = -1;
         for (var i = 0; i < count; i++)
         {
             var v = ValueAt(buffer, i, width);
@@ -76,11 +190,11 @@ internal static class StatisticsBuilder
             }
         }
 
-        if (minIndex < 0)
-        {
-            return null;
-        }
+        return (minIndex, maxIndex);
+    }
 
+    private static (byte[] Min, byte[] Max) Finish(ColumnBuffer buffer, ValueOrder order, int width, int minIndex, int maxIndex)
+    {
         var min = ValueAt(buffer, minIndex, width).ToArray();
         var max = ValueAt(buffer, maxIndex, width).ToArray();
 
@@ -276,6 +390,4 @@ internal static class StatisticsBuilder
 
         return buffer.Values.WrittenSpan.Slice(i * width, width);
     }
-
-    internal static bool IsStringType(ArrowType type) => type.IsString;
 }

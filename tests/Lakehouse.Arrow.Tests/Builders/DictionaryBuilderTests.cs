@@ -77,4 +77,32 @@ public class DictionaryBuilderTests
         Assert.Equal(1, array.Dictionary.Length);
         Assert.Equal(1000L, ((PrimitiveArray<long>)array.Dictionary).Values[0]);
     }
+
+    [Fact]
+    public void DictionaryCanSurviveBuildsForDeltas()
+    {
+        var builder = new DictionaryBuilder(new DictionaryType(ArrowType.Int16, ArrowType.Utf8)) { ResetDictionaryOnBuild = false };
+        builder.Append("a".AsSpan());
+        builder.Append("b".AsSpan());
+        var first = (DictionaryArray)builder.Build();
+        Assert.Equal(2, first.Dictionary.Length);
+        builder.Append("b".AsSpan());
+        builder.Append("c".AsSpan());
+        var second = (DictionaryArray)builder.Build();
+        Assert.Equal(3, second.Dictionary.Length);
+        Assert.Equal([1L, 2L], new[] { second.GetIndex(0), second.GetIndex(1) });
+        Assert.Equal("c", ((BinaryArray)second.Dictionary).GetString(2));
+    }
+
+    [Fact]
+    public void LongStringsAreHashedByContent()
+    {
+        var builder = new DictionaryBuilder(new DictionaryType(ArrowType.Int32, ArrowType.Utf8));
+        var longText = new string('é', 1000);
+        Assert.Equal(0, builder.Append(longText.AsSpan()));
+        Assert.Equal(1, builder.Append((longText + "!").AsSpan()));
+        Assert.Equal(0, builder.Append(new string('é', 1000).AsSpan()));
+        var array = (DictionaryArray)builder.Build();
+        Assert.Equal(longText, ((BinaryArray)array.Dictionary).GetString(0));
+    }
 }

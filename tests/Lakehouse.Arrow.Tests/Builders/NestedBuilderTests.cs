@@ -134,4 +134,52 @@ public class NestedBuilderTests
             Assert.Equal(4, array.Child(1).Length);
         }
     }
+
+    [Theory]
+    [InlineData(ArrowTypeId.ListView)]
+    [InlineData(ArrowTypeId.LargeListView)]
+    public void ListViewsEqualTheSameLists(ArrowTypeId id)
+    {
+        var view = ArrayBuilder.Create(new ListType(new Field("item", ArrowType.Int32), id));
+        var list = ArrayBuilder.Create(new ListType(ArrowType.Int32));
+        object?[] values = [new[] { 1, 2 }, null, Array.Empty<int>(), new int?[] { 3, null }];
+        foreach (var v in values)
+        {
+            view.AppendObject(v);
+            list.AppendObject(v);
+        }
+
+        var built = (ListViewArray)view.Build();
+        Assert.Equal(2, built.ValueSize(0));
+        Assert.Equal(0, built.ValueSize(1));
+        Assert.Equal(2, built.ValueOffset(3));
+        Assert.Null(ArrayComparer.Compare(list.Build(), built, new ArrayComparisonOptions { IgnoreLayout = true }));
+    }
+
+    [Theory]
+    [InlineData(ArrowTypeId.Int16)]
+    [InlineData(ArrowTypeId.Int32)]
+    [InlineData(ArrowTypeId.Int64)]
+    public void RunEndEncodedMergesRuns(ArrowTypeId runEndType)
+    {
+        var runEnds = ArrowType.IntegerOf(runEndType switch { ArrowTypeId.Int16 => 16, ArrowTypeId.Int32 => 32, _ => 64 }, true);
+        var type = new RunEndEncodedType(new Field("run_ends", runEnds, false), new Field("values", ArrowType.Utf8));
+        var builder = (RunEndEncodedBuilder)ArrayBuilder.Create(type);
+        foreach (var v in new object?[] { "a", "a", "b", null, null, "b" })
+        {
+            builder.AppendObject(v);
+        }
+
+        ((BinaryBuilder)builder.ValueBuilder).Append("c");
+        builder.AppendRun(3);
+        builder.AppendNulls(2);
+        var array = (RunEndEncodedArray)builder.Build();
+        Assert.Equal(11, array.Length);
+        Assert.Equal(6, array.Values.Length);
+        Assert.Equal(0, array.NullCount);
+        Assert.Equal(4, array.PhysicalIndex(8));
+        Assert.Equal(5, array.PhysicalIndex(9));
+        Assert.Null(ArrayComparer.CompareToValues(["a", "a", "b", null, null, "b", "c", "c", "c", null, null], array));
+        Assert.NotNull(ArrayComparer.CompareToValues(["a", "b", "b", null, null, "b", "c", "c", "c", null, null], array));
+    }
 }

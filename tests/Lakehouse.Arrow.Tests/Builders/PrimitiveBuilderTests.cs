@@ -190,6 +190,20 @@ public class PrimitiveBuilderTests
         Assert.Equal(150_000, a256.UnscaledBigInteger(1));
 
         Assert.Throws<OverflowException>(() => new DecimalBuilder(new DecimalType(3, 0)).Append(1000m));
+        Assert.Throws<OverflowException>(() => new DecimalBuilder(new DecimalType(38, 0)).Append(decimal.MinValue * 1m).AppendUnscaled(Int128.MaxValue));
+
+        // Fast path (small rescale) and BigInteger path (large rescale) agree.
+        var wide = new DecimalBuilder(new DecimalType(38, 20));
+        wide.Append(-123456789012345678.5m).Append(1.23456789012m).Append(0.5m);
+        var wideArray = (DecimalArray)wide.Build();
+        Assert.Equal("-123456789012345678.50000000000000000000", wideArray.FormatValue(0));
+        Assert.Equal("1.23456789012000000000", wideArray.FormatValue(1));
+        Assert.Equal("0.50000000000000000000", wideArray.FormatValue(2));
+        var narrow = new DecimalBuilder(new DecimalType(18, 3, 64));
+        narrow.Append(-12.5m).Append(999999999999999.999m);
+        var narrowArray = (DecimalArray)narrow.Build();
+        Assert.Equal("-12.500", narrowArray.FormatValue(0));
+        Assert.Equal("999999999999999.999", narrowArray.FormatValue(1));
         Assert.Throws<ArgumentException>(() => new DecimalBuilder(new DecimalType(10, 1)).Append(1.25m));
     }
 }

@@ -198,6 +198,17 @@ public class ArrayComparerTests
     }
 
     [Fact]
+    public void ComparesToClrValues()
+    {
+        var type = new StructType([new Field("id", ArrowType.Int64), new Field("tags", new ListType(ArrowType.Utf8))]);
+        var actual = Build(type, new object?[] { 1L, new[] { "a" } }, null);
+        Assert.Null(ArrayComparer.CompareToValues([new object?[] { 1L, new[] { "a" } }, null], actual));
+        var difference = ArrayComparer.CompareToValues([new object?[] { 1L, new[] { "b" } }, null], actual, path: "row");
+        Assert.Equal("row.tags[0]", difference!.Path);
+        Assert.Equal("\"b\"", difference.Expected);
+    }
+
+    [Fact]
     public void RecordBatches()
     {
         var schema = new Schema([new Field("id", ArrowType.Int64), new Field("name", ArrowType.Utf8)]);

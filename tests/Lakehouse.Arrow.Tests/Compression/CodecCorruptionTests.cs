@@ -102,6 +102,47 @@ public class CodecCorruptionTests
         }
     }
 
+    [Theory]
+    [InlineData(CompressionKind.Lz4Raw)]
+    [InlineData(CompressionKind.Lz4Frame)]
+    [InlineData(CompressionKind.Lz4Hadoop)]
+    [InlineData(CompressionKind.Snappy)]
+    public void DecodersNeverWriteOutsideTheDestination(CompressionKind kind)
+    {
+        // Our decoders use wide copies: check guard bytes on both sides survive valid and mutated inputs.
+        var random = new Random(23);
+        for (var iteration = 0; iteration < 300; iteration++)
+        {
+            var length = random.Next(1, 3000);
+            var input = new byte[length];
+            var period = random.Next(1, 20);
+            for (var i = 0; i < length; i++)
+            {
+                input[i] = i < period || random.Next(10) == 0 ? (byte)random.Next(4) : input[i - period];
+            }
+
+            var compressed = CompressionCodecs.Compress(kind, input);
+            if (iteration % 2 == 1)
+            {
+                compressed[random.Next(compressed.Length)] ^= (byte)(1 << random.Next(8));
+            }
+
+            var guarded = new byte[length + 64];
+            guarded.AsSpan().Fill(0xCC);
+            var window = guarded.AsSpan(32, length);
+            try
+            {
+                CompressionCodecs.Decompress(kind, compressed, window);
+            }
+            catch (CorruptFileException)
+            {
+            }
+
+            Assert.True(guarded.AsSpan(0, 32).IndexOfAnyExcept((byte)0xCC) < 0, $"{kind}: wrote before the destination");
+            Assert.True(guarded.AsSpan(32 + length).IndexOfAnyExcept((byte)0xCC) < 0, $"{kind}: wrote past the destination");
+        }
+    }
+
     [Fact]
     public void HugeDeclaredLengthsDoNotAllocate()
     {

@@ -110,6 +110,19 @@ public class CompressionRoundTripTests
     }
 
     [Fact]
+    public void PerThreadContextsWorkInParallel()
+    {
+        var inputs = Enumerable.Range(0, 8).Select(i => CodecTestData.Text(new Random(100 + i), 30_000 + (i * 1000))).ToArray();
+        Parallel.For(0, 64, i =>
+        {
+            var input = inputs[i % inputs.Length];
+            var kind = (i % 3) switch { 0 => CompressionKind.Zstd, 1 => CompressionKind.Lz4Frame, _ => CompressionKind.Snappy };
+            var compressed = CompressionCodecs.Compress(kind, input, kind == CompressionKind.Zstd ? 1 + (i % 5) : null);
+            Assert.True(input.AsSpan().SequenceEqual(CompressionCodecs.Decompress(kind, compressed, input.Length)));
+        });
+    }
+
+    [Fact]
     public void CompressIntoTooSmallDestinationThrowsArgumentException()
     {
         var input = CodecTestData.Create("random");
@@ -118,6 +131,13 @@ public class CompressionRoundTripTests
             Assert.ThrowsAny<ArgumentException>(() => CompressionCodecs.Compress(kind, input, new byte[100]));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EmptyInputForEmptyOutputIsAccepted(CompressionKind kind) =>
+        CompressionCodecs.Decompress(kind, ReadOnlySpan<byte>.Empty, Span<byte>.Empty);
+
+    public static TheoryData<CompressionKind> Kinds() => [.. Enum.GetValues<CompressionKind>()];
 
     [Fact]
     public void XxHash32MatchesPublishedValues()

@@ -114,6 +114,32 @@ public class Lz4InteropTests
         Assert.Equal(input, ExternalTool.Filter("lz4", frame.ToArray(), "-q", "-d", "-c"));
     }
 
+    [SkippableTheory]
+    [InlineData("-BD -BX -B4")]
+    [InlineData("-BI --content-size -B4")]
+    public void FlippedBitsInToolFramesAreCaughtByTheirChecksums(string options)
+    {
+        var input = CodecTestData.Create("text-1mb").AsSpan(0, 200_000).ToArray();
+        var args = new List<string> { "-q", "-c", "-z" };
+        args.AddRange(options.Split(' '));
+        var frame = ExternalTool.Filter("lz4", input, [.. args]);
+        var random = new Random(29);
+        var output = new byte[input.Length];
+        for (var i = 0; i < 300; i++)
+        {
+            var mutated = (byte[])frame.Clone();
+            mutated[random.Next(mutated.Length)] ^= (byte)(1 << random.Next(8));
+            try
+            {
+                CompressionCodecs.Decompress(CompressionKind.Lz4Frame, mutated, output);
+                Assert.True(output.AsSpan().SequenceEqual(input), "a flipped bit went unnoticed and changed the output");
+            }
+            catch (CorruptFileException)
+            {
+            }
+        }
+    }
+
     [Fact]
     public void HadoopReadingFallsBackToARawBlock()
     {

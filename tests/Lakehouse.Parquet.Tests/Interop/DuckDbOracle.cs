@@ -41,5 +41,9 @@ internal static class DuckDbOracle
 
     public static JsonObject Query(string sql) => JsonNode.Parse(NodeOracle.Run("parquet-duckdb.mjs", "sql", sql).Trim())!.AsObject();
 
+    /// <summary>Runs <paramref name="sql"/> (e.g. a COPY writing <paramref name="path"/>), then reads the file, in one DuckDB session.</summary>
+    public static JsonObject ExecuteAndRead(string sql, string path) =>
+        JsonNode.Parse(NodeOracle.Run("parquet-duckdb.mjs", "exec-rows", sql, path).Trim())!.AsObject();
+
     public static void Execute(string sql) => NodeOracle.Run("parquet-duckdb.mjs", "exec", sql);
 }

@@ -49,6 +49,72 @@ public class WriterRoundTripTests
         Assert.Contains(id.EncodingStats!, s => s.PageType == PageType.DataPage && s.Encoding == Metadata.Encoding.Plain);
         var read = await reader.ReadRowGroupAsync(0);
         Assert.Null(ArrayComparer.Compare(batch, read));
+
+        // Kept dictionaries survive the switch to PLAIN pages mid-chunk.
+        await using var dictionaryReader = await ParquetReader.OpenAsync(new MemorySource(bytes), new ParquetReadOptions { KeepStringDictionaries = true });
+        var kept = await dictionaryReader.ReadRowGroupAsync(0);
+        Assert.Equal(Arrow.Types.ArrowTypeId.Dictionary, kept.Column("s")!.Type.Id);
+        Assert.Null(ArrayComparer.Compare(batch, kept));
+    }
+
+    [Fact]
+    public async Task ColumnsWithoutNullsTakeTheBulkPathAcrossSlices()
+    {
+        var schema = new Schema(
+        [
+            new Field("i", Arrow.Types.ArrowType.Int32, false), new Field("u", Arrow.Types.ArrowType.UInt64, false),
+            new Field("f", Arrow.Types.ArrowType.Float32, false), new Field("d", Arrow.Types.ArrowType.Float64),
+            new Field("s", Arrow.Types.ArrowType.Utf8), new Field("t", new Arrow.Types.TimestampType(Arrow.Types.TimeUnit.Second)),
+        ]);
+        var b = new Arrow.Builders.RecordBatchBuilder(schema);
+        for (var r = 0; r < 1000; r++)
+        {
+            b.AppendRow(r * 3, (ulong)r << 40, r % 100 == 0 ? float.NaN : r / 4f, r * 1.5, $"value {r % 37}", (long)r * 86400);
+        }
+
+        var batch = b.Build();
+        var bytes = await WriteAsync(new ParquetWriteOptions { RowGroupSize = 300, PageSize = 1000 }, batch.Slice(0, 450), batch.Slice(450, 550));
+        await using var reader = await ParquetReader.OpenAsync(new MemorySource(bytes));
+        var offset = 0;
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            var read = await reader.ReadRowGroupAsync(g);
+            var expected = batch.Slice(offset, read.Length);
+            Assert.Null(ArrayComparer.Compare(expected.Column(0), read.Column(0)));
+            Assert.Null(ArrayComparer.Compare(expected.Column(1), read.Column(1)));
+            Assert.Null(ArrayComparer.Compare(expected.Column(2), read.Column(2)));
+            Assert.Null(ArrayComparer.Compare(expected.Column(3), read.Column(3)));
+            Assert.Null(ArrayComparer.Compare(expected.Column(4), read.Column(4)));
+            var seconds = (Arrow.Arrays.PrimitiveArray<long>)expected.Column(5);
+            var millis = (Arrow.Arrays.PrimitiveArray<long>)read.Column(5);
+            Assert.Equal(new Arrow.Types.TimestampType(Arrow.Types.TimeUnit.Millisecond), millis.Type);
+            for (var i = 0; i < read.Length; i++)
+            {
+                Assert.Equal(seconds.Value(i) * 1000, millis.Value(i));
+            }
+
+            offset += read.Length;
+        }
+
+        Assert.Equal(1000, offset);
+    }
+
+    [Fact]
+    public async Task AFileWithoutRowsHasASchemaAndNoRowGroups()
+    {
+        var stream = new MemoryStream();
+        await using (var writer = new ParquetWriter(stream, SampleBatches.AllTypesSchema, leaveOpen: true))
+        {
+            await writer.WriteAsync(SampleBatches.AllTypes(0));
+        }
+
+        await using var reader = await ParquetReader.OpenAsync(new MemorySource(stream.ToArray()));
+        Assert.Equal(0, reader.RowGroupCount);
+        Assert.Equal(SampleBatches.AllTypesSchema.Count, reader.Schema.Count);
+        await foreach (var unused in reader.ReadBatchesAsync())
+        {
+            Assert.Fail("no batches expected");
+        }
     }
 
     [Fact]
