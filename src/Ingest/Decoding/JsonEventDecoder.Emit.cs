@@ -6,7 +6,7 @@ namespace Lakehouse.Ingest.Decoding;
 
 public sealed partial class JsonEventDecoder
 {
-    private void EmitGood(in MessageMetadata metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, Headers? headers, long ingestTimeMicros)
+    private void EmitGood(in MessageOrigin metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, Headers? headers, long ingestTimeMicros)
     {
         if (_options.IncludeEnvelope)
         {
@@ -70,7 +70,7 @@ public sealed partial class JsonEventDecoder
         }
     }
 
-    private void EmitDeadLetter(in MessageMetadata metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, DecodeOutcome outcome, long ingestTimeMicros)
+    private void EmitDeadLetter(in MessageOrigin metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, DecodeOutcome outcome, long ingestTimeMicros)
     {
         EmitEnvelopeStart(_dead, metadata, key, keyIsNull);
         _dead.Column<BinaryBuilder>(5).Append(value[..Math.Min(value.Length, _options.MaxDeadLetterBytes)]);
@@ -82,7 +82,7 @@ public sealed partial class JsonEventDecoder
     }
 
     /// <summary>kafka_topic, kafka_partition, kafka_offset, kafka_key, kafka_timestamp: the first five columns of both schemas.</summary>
-    private void EmitEnvelopeStart(RecordBatchBuilder batch, in MessageMetadata metadata, ReadOnlySpan<byte> key, bool keyIsNull)
+    private void EmitEnvelopeStart(RecordBatchBuilder batch, in MessageOrigin metadata, ReadOnlySpan<byte> key, bool keyIsNull)
     {
         batch.Column<BinaryBuilder>(0).Append(TopicBytes(metadata.Topic));
         batch.Column<PrimitiveBuilder<int>>(1).Append(metadata.Partition);

@@ -124,7 +124,7 @@ public sealed partial class JsonEventDecoder
     /// Decodes one message and appends it as a good row or as a dead letter (never throws for bad input).
     /// <paramref name="ingestTimeMicros"/> is the ingest_time value (microseconds since the epoch).
     /// </summary>
-    public DecodeOutcome Append(in MessageMetadata metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, Headers? headers, long ingestTimeMicros)
+    public DecodeOutcome Append(in MessageOrigin metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, Headers? headers, long ingestTimeMicros)
     {
         var outcome = Scan(value);
         if (outcome.IsGood)
