@@ -103,7 +103,7 @@ public sealed class SocialJsonGenerator
             _writer.WriteNumber("event_id"u8, index);
         }
 
-        _writer.WriteString("ts"u8, DateTimeOffset.UnixEpoch.AddTicks(ts * 10));
+        _writer.WriteString("ts"u8, DateTime.UnixEpoch.AddTicks(ts * 10)); // Kind Utc: written with a Z
         _writer.WriteNumber("ts_ms"u8, ts / 1000);
         _writer.WriteString("platform"u8, platform);
         _writer.WriteString("kind"u8, kind);
