@@ -8,7 +8,10 @@ namespace Lakehouse.Ingest.Batching;
 /// table commit). Only after the sink returns are the offsets committed to the Kafka group (for lag
 /// monitoring; the table's snapshot summary is the source of truth). Before partitions are revoked in a
 /// rebalance, the open batch is flushed through the sink, so no member ever commits rows of a partition it
-/// no longer owns. On cancellation the open batch is flushed too (graceful shutdown).
+/// no longer owns. On assignment it starts each partition at the offset the sink's durable store reports
+/// (the table's snapshot summary; <c>startOffsets</c>), falling back to the group's committed offsets and
+/// then the reset policy — the group commit can fail in a rebalance, the sink's store cannot disagree with
+/// the rows. On cancellation the open batch is flushed too (graceful shutdown).
 /// </summary>
 public sealed class MicroBatchConsumer : IDisposable
 {
@@ -16,7 +19,16 @@ public sealed class MicroBatchConsumer : IDisposable
     private readonly MicroBatcher _batcher;
     private readonly Action<MicroBatch> _sink;
 
-    public MicroBatchConsumer(ConsumerConfig config, IEnumerable<string> topics, MicroBatcher batcher, Action<MicroBatch> sink)
+    /// <param name="startOffsets">
+    /// Given newly assigned partitions, the next offset the sink has durably stored for each (absent: unknown);
+    /// null to rely on the group's committed offsets only.
+    /// </param>
+    public MicroBatchConsumer(
+        ConsumerConfig config,
+        IEnumerable<string> topics,
+        MicroBatcher batcher,
+        Action<MicroBatch> sink,
+        Func<IReadOnlyList<TopicPartition>, IReadOnlyDictionary<TopicPartition, long>>? startOffsets = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(batcher);
@@ -27,6 +39,7 @@ public sealed class MicroBatchConsumer : IDisposable
         _batcher = batcher;
         _sink = sink;
         _consumer = new ConsumerBuilder<byte[], byte[]>(config)
+            .SetPartitionsAssignedHandler((_, partitions) => StartPositions(partitions, startOffsets))
             .SetPartitionsRevokedHandler((_, _) => FlushNow())
             .SetPartitionsLostHandler((_, _) => DiscardOpenBatch())
             .Build();
@@ -36,6 +49,9 @@ public sealed class MicroBatchConsumer : IDisposable
     public IReadOnlyList<TopicPartition> Assignment => _consumer.Assignment;
 
     public long BatchesCommitted { get; private set; }
+
+    /// <summary>Messages in the open (not yet flushed) batch.</summary>
+    public int PendingCount => _batcher.Count;
 
     /// <summary>Consumes until cancelled (then flushes the open batch and returns).</summary>
     public void Run(CancellationToken cancellation)
@@ -96,6 +112,22 @@ public sealed class MicroBatchConsumer : IDisposable
         }
 
         _consumer.Dispose();
+    }
+
+    private static List<TopicPartitionOffset> StartPositions(
+        List<TopicPartition> partitions,
+        Func<IReadOnlyList<TopicPartition>, IReadOnlyDictionary<TopicPartition, long>>? startOffsets)
+    {
+        var stored = startOffsets?.Invoke(partitions);
+        var result = new List<TopicPartitionOffset>(partitions.Count);
+        foreach (var tp in partitions)
+        {
+            result.Add(stored is not null && stored.TryGetValue(tp, out var next)
+                ? new TopicPartitionOffset(tp, new Offset(next))
+                : new TopicPartitionOffset(tp, Offset.Unset));
+        }
+
+        return result;
     }
 
     private void DiscardOpenBatch()
