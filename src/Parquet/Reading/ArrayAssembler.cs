@@ -1,0 +1,243 @@
+using Lakehouse.Arrow;
+using Lakehouse.Arrow.Arrays;
+using Lakehouse.Arrow.Memory;
+using Lakehouse.Arrow.Types;
+using Lakehouse.Parquet.Schemas;
+
+namespace Lakehouse.Parquet.Reading;
+
+/// <summary>
+/// Turns decoded columns (levels + dense values) into Arrow arrays following the <see cref="ArrowNode"/>
+/// tree: struct validity and list offsets come from the levels of the node's first leaf, leaf values are
+/// spread over their slots with nulls in between.
+/// </summary>
+internal static partial class ArrayAssembler
+{
+    public static ArrayData Build(ArrowNode node, DecodedColumn?[] columns, string? source)
+    {
+        var column = columns[node.FirstLeaf.ColumnIndex] ?? throw new InvalidOperationException($"column {node.FirstLeaf.DottedPath} was not decoded");
+        var levels = new LevelView(column, node.FirstLeaf.DefinitionLevel);
+        return node.Kind switch
+        {
+            ArrowNodeKind.Leaf => BuildLeaf(node, column, levels, source),
+            ArrowNodeKind.Struct => BuildStruct(node, levels, columns, source),
+            _ => BuildList(node, levels, columns, source),
+        };
+    }
+
+    private static ArrayData BuildStruct(ArrowNode node, LevelView levels, DecodedColumn?[] columns, string? source)
+    {
+        var validity = new BitmapBuilder();
+        var slots = 0;
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (levels.IsSlot(i, node.SlotRepetition, node.SlotDefinition))
+            {
+                validity.Append(levels.Def(i) >= node.ValidDefinition);
+                slots++;
+            }
+        }
+
+        var children = new ArrayData[node.Children.Count];
+        for (var c = 0; c < children.Length; c++)
+        {
+            children[c] = Build(node.Children[c], columns, source);
+            if (children[c].Length != slots)
+            {
+                throw new CorruptFileException(source, -1, $"struct '{node.SchemaNode.DottedPath}': child '{node.Children[c].Field.Name}' has {children[c].Length} values, expected {slots}");
+            }
+        }
+
+        var nulls = validity.UnsetCount;
+        var bitmap = nulls == 0 ? ArrowBuffer.Empty : validity.Build();
+        return new ArrayData(node.Field.Type, slots, nulls, 0, [bitmap], children);
+    }
+
+    private static ArrayData BuildList(ArrowNode node, LevelView levels, DecodedColumn?[] columns, string? source)
+    {
+        var element = node.Children[0];
+        var validity = new BitmapBuilder();
+        var offsets = new BufferBuilder(1024);
+        var elements = 0;
+        var slots = 0;
+        for (var i = 0; i < levels.Count; i++)
+        {
+            if (levels.IsSlot(i, node.SlotRepetition, node.SlotDefinition))
+            {
+                offsets.Append(elements);
+                validity.Append(levels.Def(i) >= node.ValidDefinition);
+                slots++;
+            }
+
+            if (levels.IsSlot(i, element.SlotRepetition, element.SlotDefinition))
+            {
+                elements++;
+            }
+        }
+
+        offsets.Append(elements);
+        var child = Build(element, columns, source);
+        if (child.Length != elements)
+        {
+            throw new CorruptFileException(source, -1, $"list '{node.SchemaNode.DottedPath}' has {elements} elements but its values hold {child.Length}");
+        }
+
+        var nulls = validity.UnsetCount;
+        var bitmap = nulls == 0 ? ArrowBuffer.Empty : validity.Build();
+        return new ArrayData(node.Field.Type, slots, nulls, 0, [bitmap, offsets.Build()], [child]);
+    }
+
+    private static ArrayData BuildLeaf(ArrowNode node, DecodedColumn column, LevelView levels, string? source)
+    {
+        var leaf = node.SchemaNode;
+        var maxDef = leaf.DefinitionLevel;
+
+        // Slots and their validity.
+        BitmapBuilder? validity = null;
+        var slots = levels.Count;
+        var allSlots = node.SlotDefinition == 0 && leaf.RepetitionLevel == 0;
+        if (maxDef > 0)
+        {
+            validity = new BitmapBuilder();
+            slots = 0;
+            for (var i = 0; i < levels.Count; i++)
+            {
+                if (allSlots || levels.IsSlot(i, node.SlotRepetition, node.SlotDefinition))
+                {
+                    validity.Append(levels.Def(i) == maxDef);
+                    slots++;
+                }
+            }
+        }
+
+        var present = slots - (validity?.UnsetCount ?? 0);
+        var dense = column.DictionaryIndices is not null ? column.DictionaryIndices.Length / 4 : column.ValueCount;
+        if (present != dense)
+        {
+            throw new CorruptFileException(source, -1, $"column '{leaf.DottedPath}': levels announce {present} values but the pages hold {dense}");
+        }
+
+        var nulls = validity?.UnsetCount ?? 0;
+        var bitmap = nulls == 0 ? ArrowBuffer.Empty : validity!.Build();
+        var bits = bitmap.IsEmpty ? ReadOnlySpan<byte>.Empty : bitmap.Span;
+        var type = node.Field.Type;
+        if (type.Id == ArrowTypeId.Null)
+        {
+            return new ArrayData(type, slots, slots, 0, []);
+        }
+
+        if (type is DictionaryType dictType)
+        {
+            return BuildDictionary(dictType, column, slots, nulls, bitmap);
+        }
+
+        if (column.Booleans is { } booleans)
+        {
+            var values = new BitmapBuilder();
+            var j = 0;
+            for (var i = 0; i < slots; i++)
+            {
+                values.Append(!bits.IsEmpty && !BitUtil.GetBit(bits, i) ? false : booleans.Get(j++));
+            }
+
+            return new ArrayData(type, slots, nulls, 0, [bitmap, values.Build()]);
+        }
+
+        if (type.Id is ArrowTypeId.Utf8 or ArrowTypeId.Binary)
+        {
+            var offsets = column.Offsets!;
+            if (nulls > 0)
+            {
+                offsets = SpreadOffsets(offsets.AsSpan<int>(), bits, slots);
+            }
+
+            return new ArrayData(type, slots, nulls, 0, [bitmap, offsets.Build(), column.Values.Build()]);
+        }
+
+        var width = type.BitWidth / 8;
+        var converted = LeafConversion.ToArrowValues(leaf, type, column, source);
+        if (nulls > 0)
+        {
+            SpreadFixed(converted, bits, slots, width);
+        }
+
+        return new ArrayData(type, slots, nulls, 0, [bitmap, converted.Build()]);
+    }
+
+    private static ArrayData BuildDictionary(DictionaryType type, DecodedColumn column, int slots, int nulls, ArrowBuffer bitmap)
+    {
+        BufferBuilder indices;
+        ArrayData dictionary;
+        if (column.DictionaryIndices is { } kept && column.Dictionary is { } dict)
+        {
+            indices = kept;
+            var offsets = new BufferBuilder((dict.Count + 1) * 4);
+            offsets.Append(dict.ValueOffsets);
+            var data = new BufferBuilder(dict.ValueBytes.Length + 1);
+            data.Append(dict.ValueBytes);
+            dictionary = new ArrayData(type.ValueType, dict.Count, 0, 0, [ArrowBuffer.Empty, offsets.Build(), data.Build()]);
+        }
+        else
+        {
+            // Not dictionary-encoded in the file: the plain values become the dictionary.
+            indices = new BufferBuilder(column.ValueCount * 4);
+            for (var i = 0; i < column.ValueCount; i++)
+            {
+                indices.Append(i);
+            }
+
+            dictionary = new ArrayData(type.ValueType, column.ValueCount, 0, 0, [ArrowBuffer.Empty, column.Offsets!.Build(), column.Values.Build()]);
+        }
+
+        if (nulls > 0)
+        {
+            SpreadFixed(indices, bitmap.Span, slots, 4);
+        }
+
+        return new ArrayData(type, slots, nulls, 0, [bitmap, indices.Build()], null, dictionary);
+    }
+
+    /// <summary>Moves dense fixed-width values to their slots (in place, back to front), leaving zeros at nulls.</summary>
+    private static void SpreadFixed(BufferBuilder values, ReadOnlySpan<byte> validity, int slots, int width)
+    {
+        var denseBytes = values.Length;
+        values.SetLength(slots * width);
+        var span = values.WrittenSpan;
+        var j = (denseBytes / Math.Max(width, 1)) - 1;
+        for (var i = slots - 1; i >= 0; i--)
+        {
+            var dst = span.Slice(i * width, width);
+            if (BitUtil.GetBit(validity, i))
+            {
+                if (j != i)
+                {
+                    span.Slice(j * width, width).CopyTo(dst);
+                }
+
+                j--;
+            }
+            else
+            {
+                dst.Clear();
+            }
+        }
+    }
+
+    private static BufferBuilder SpreadOffsets(ReadOnlySpan<int> dense, ReadOnlySpan<byte> validity, int slots)
+    {
+        var result = new BufferBuilder((slots + 1) * 4);
+        result.Append(dense[0]);
+        var j = 0;
+        for (var i = 0; i < slots; i++)
+        {
+            if (BitUtil.GetBit(validity, i))
+            {
+                j++;
+            }
+
+            result.Append(dense[j]);
+        }
+
+        return result;
+    }
+}

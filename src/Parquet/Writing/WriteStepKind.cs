@@ -1,0 +1,8 @@
+namespace Lakehouse.Parquet.Writing;
+
+internal enum WriteStepKind
+{
+    Leaf,
+    Struct,
+    List,
+}
