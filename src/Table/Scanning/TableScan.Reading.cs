@@ -463,18 +463,24 @@ public sealed partial class TableScan
             var path = batch.Column(1);
             for (var r = 0; r < batch.Length; r++)
             {
+                if (path.IsNull(r) || pos.IsNull(r))
+                {
+                    // file_path and pos are required; rows that lack them (seen in Impala test data) delete nothing.
+                    continue;
+                }
+
+                var name = path switch
+                {
+                    BinaryArray b => b.GetString(r),
+                    LargeBinaryArray lb => System.Text.Encoding.UTF8.GetString(lb.GetBytes(r)),
+                    _ => null,
+                } ?? throw new IcebergException(IcebergErrorKind.InvalidMetadata, $"position delete file {deleteFile.FilePath}: file_path is {path.Type}");
                 var p = pos switch
                 {
                     PrimitiveArray<long> l => l.Value(r),
                     PrimitiveArray<int> i => i.Value(r),
                     _ => throw new IcebergException(IcebergErrorKind.InvalidMetadata, $"position delete file {deleteFile.FilePath}: pos column is {pos.Type}"),
                 };
-                var name = path switch
-                {
-                    BinaryArray b => b.GetString(r),
-                    LargeBinaryArray lb => System.Text.Encoding.UTF8.GetString(lb.GetBytes(r)),
-                    _ => null,
-                } ?? throw new IcebergException(IcebergErrorKind.InvalidMetadata, $"position delete file {deleteFile.FilePath}: file_path is null or {path.Type}");
                 if (!result.TryGetValue(name, out var list))
                 {
                     result[name] = list = [];
