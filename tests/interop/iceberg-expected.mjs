@@ -3,7 +3,7 @@
 // delete files are matched by the spec's sequence-number and partition rules, and DuckDB counts the rows of each data
 // file that no applicable position or equality delete removes (anti-joins over read_parquet with file_row_number).
 //
-//   node iceberg-expected.mjs TABLE_FOLDER...     one JSON line per table: {table, rows} or {table, unsupported} / {table, error}
+//   node iceberg-expected.mjs TABLE_FOLDER[@@SNAPSHOT_ID]...   one JSON line each: {table, rows} or {table, unsupported} / {table, error}
 //
 // Deletion vectors are counted by their record_count (the number of deleted positions, per the spec), not decoded.
 // Not handled here (reported as "unsupported"): non-Parquet files, equality-delete columns missing from a data file.
@@ -94,7 +94,9 @@ async function liveFiles(folder, snapshotId) {
   const resolve = resolver(root, md.location);
   const sid = snapshotId ?? md['current-snapshot-id'];
   if (sid === undefined || sid === null || sid === '-1') return { md, resolve, data: [], deletes: [] };
-  const snap = md.snapshots.find((s) => s['snapshot-id'] === String(sid));
+  const as64 = (x) => BigInt.asIntN(64, BigInt(x));
+  const snap = md.snapshots.find((s) => as64(s['snapshot-id']) === as64(sid));
+  if (!snap) throw new Error(`snapshot ${sid} not found`);
   const specs = new Map((md['partition-specs'] ?? [{ 'spec-id': 0, fields: md['partition-spec'] ?? [] }]).map((s) => [s['spec-id'], s]));
   let manifests;
   if (snap['manifest-list']) {
@@ -127,8 +129,8 @@ async function columnsById(conn, file) {
   return map;
 }
 
-async function countTable(conn, folder) {
-  const { md, resolve, specs, data, deletes } = await liveFiles(folder);
+async function countTable(conn, folder, snapshotId) {
+  const { md, resolve, specs, data, deletes } = await liveFiles(folder, snapshotId);
   let total = 0n;
   const schema = (md.schemas ?? [md.schema]).find((s) => (s['schema-id'] ?? 0) === (md['current-schema-id'] ?? 0)) ?? md.schema;
   for (const d of data) {
@@ -175,11 +177,12 @@ async function countTable(conn, folder) {
 const instance = await DuckDBInstance.create(':memory:');
 const conn = await instance.connect();
 const out = [];
-for (const folder of process.argv.slice(2)) {
+for (const arg of process.argv.slice(2)) {
+  const [folder, snapshotId] = arg.split('@@');
   try {
-    out.push(JSON.stringify({ table: folder, ...(await countTable(conn, folder)) }));
+    out.push(JSON.stringify({ table: arg, ...(await countTable(conn, folder, snapshotId ?? null)) }));
   } catch (e) {
-    out.push(JSON.stringify({ table: folder, error: String(e && e.message ? e.message : e) }));
+    out.push(JSON.stringify({ table: arg, error: String(e && e.message ? e.message : e) }));
   }
 }
 process.stdout.write(out.join('\n') + '\n');
