@@ -50,7 +50,7 @@ public static class DeltaBinaryPacked
         var count = output.Length;
         if (count == 0)
         {
-            return total == 0 ? pos : SkipRest(data, pos, (long)total, (int)miniBlocks, perMini, first);
+            return total == 0 ? pos : SkipRest(data, pos, (long)total, (int)miniBlocks, perMini);
         }
 
         output[0] = first;
@@ -204,9 +204,8 @@ public static class DeltaBinaryPacked
 
     private static void WriteZigZag(BufferBuilder output, long v) => RleBitPackedEncoder.WriteVarint(output, (ulong)((v << 1) ^ (v >> 63)));
 
-    private static int SkipRest(ReadOnlySpan<byte> data, int pos, long total, int miniBlocks, int perMini, long first)
+    private static int SkipRest(ReadOnlySpan<byte> data, int pos, long total, int miniBlocks, int perMini)
     {
-        _ = first;
         long decoded = 1;
         while (decoded < total)
         {

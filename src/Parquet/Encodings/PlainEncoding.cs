@@ -44,7 +44,6 @@ public static class PlainEncoding
     public static int DecodeByteArrays(ReadOnlySpan<byte> data, int count, BufferBuilder offsets, BufferBuilder values)
     {
         var pos = 0;
-        var baseOffset = values.Length;
         for (var i = 0; i < count; i++)
         {
             if (data.Length - pos < 4)
@@ -64,7 +63,6 @@ public static class PlainEncoding
             offsets.Append(checked(values.Length));
         }
 
-        _ = baseOffset;
         return pos;
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Lakehouse.Arrow;
 using Lakehouse.Parquet.Encodings;
@@ -169,6 +168,4 @@ internal sealed partial class ColumnChunkReader
 
         return _indices.AsSpan(0, count);
     }
-
-    internal static int ReadInt32(ReadOnlySpan<byte> data) => BinaryPrimitives.ReadInt32LittleEndian(data);
 }

@@ -38,6 +38,21 @@ public sealed class RowGroupStatistics
         }
     }
 
+    /// <summary>Statistics of the leaf column whose schema element carries <paramref name="fieldId"/> (Iceberg field ids), or null.</summary>
+    public ColumnChunkStatistics? FindByFieldId(int fieldId)
+    {
+        var leaves = _reader.ParquetSchema.Leaves;
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            if (leaves[i].Element.FieldId == fieldId)
+            {
+                return this[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Statistics of the leaf column at <paramref name="dottedPath"/> (e.g. <c>a.b</c>), or null.</summary>
     public ColumnChunkStatistics? Find(string dottedPath)
     {

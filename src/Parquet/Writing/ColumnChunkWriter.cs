@@ -68,9 +68,21 @@ internal sealed class ColumnChunkWriter
             {
                 encoding = Metadata.Encoding.RleDictionary;
                 var ids = new int[valueEnd - valueStart];
-                for (var v = valueStart; v < valueEnd; v++)
+                var data = _buffer.Values.WrittenSpan;
+                if (_buffer.Offsets is { } offsetBuilder)
                 {
-                    ids[v - valueStart] = dictionary.GetOrAdd(StatisticsBuilder.ValueAt(_buffer, v, _width));
+                    var o = offsetBuilder.AsSpan<int>();
+                    for (var v = valueStart; v < valueEnd; v++)
+                    {
+                        ids[v - valueStart] = dictionary.GetOrAdd(data[o[v]..o[v + 1]]);
+                    }
+                }
+                else
+                {
+                    for (var v = valueStart; v < valueEnd; v++)
+                    {
+                        ids[v - valueStart] = dictionary.GetOrAdd(data.Slice(v * _width, _width));
+                    }
                 }
 
                 var bitWidth = BitPacking.BitWidthOf((ulong)Math.Max(dictionary.Count - 1, 0));

@@ -11,6 +11,7 @@ internal sealed class DictionaryBuilder
     private readonly BufferBuilder _data = new(4096);
     private readonly List<int> _offsets = [0];
     private readonly List<int> _hashes = [];
+    private int _lastId = -1;
     private int[] _buckets = new int[1024];
 
     public DictionaryBuilder() => Array.Fill(_buckets, -1);
@@ -24,6 +25,12 @@ internal sealed class DictionaryBuilder
 
     public int GetOrAdd(ReadOnlySpan<byte> value)
     {
+        // Runs of one value are common (sorted or low-cardinality data): check the previous hit first.
+        if (_lastId >= 0 && Entry(_lastId).SequenceEqual(value))
+        {
+            return _lastId;
+        }
+
         var h = Hash(value);
         var mask = _buckets.Length - 1;
         var slot = h & mask;
@@ -37,6 +44,7 @@ internal sealed class DictionaryBuilder
 
             if (_hashes[id] == h && Entry(id).SequenceEqual(value))
             {
+                _lastId = id;
                 return id;
             }
 
@@ -48,6 +56,7 @@ internal sealed class DictionaryBuilder
         _offsets.Add(_data.Length);
         _hashes.Add(h);
         _buckets[slot] = newId;
+        _lastId = newId;
         if (_hashes.Count * 2 > _buckets.Length)
         {
             Rehash();

@@ -71,6 +71,9 @@ internal static class StatisticsBuilder
             case ValueOrder.Float:
                 (minIndex, maxIndex) = MinMaxIndexIgnoringNaN(buffer.Values.AsSpan<float>()[..count]);
                 break;
+            case ValueOrder.Bytes when buffer.Offsets is { } offsets:
+                (minIndex, maxIndex) = MinMaxIndexBytes(buffer.Values.WrittenSpan, offsets.AsSpan<int>(), count);
+                break;
             default:
                 (minIndex, maxIndex) = MinMaxIndexGeneric(buffer, order, width, count);
                 break;
@@ -98,6 +101,30 @@ internal static class StatisticsBuilder
             else if (values[i].CompareTo(values[max]) > 0)
             {
                 max = i;
+            }
+        }
+
+        return (min, max);
+    }
+
+    private static (int Min, int Max) MinMaxIndexBytes(ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, int count)
+    {
+        var min = 0;
+        var max = 0;
+        var minValue = data[offsets[0]..offsets[1]];
+        var maxValue = minValue;
+        for (var i = 1; i < count; i++)
+        {
+            var v = data[offsets[i]..offsets[i + 1]];
+            if (v.SequenceCompareTo(minValue) < 0)
+            {
+                min = i;
+                minValue = v;
+            }
+            else if (v.SequenceCompareTo(maxValue) > 0)
+            {
+                max = i;
+                maxValue = v;
             }
         }
 
@@ -363,6 +390,4 @@ internal static class StatisticsBuilder
 
         return buffer.Values.WrittenSpan.Slice(i * width, width);
     }
-
-    internal static bool IsStringType(ArrowType type) => type.IsString;
 }

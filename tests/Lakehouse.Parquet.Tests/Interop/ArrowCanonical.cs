@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using System.Text.Json.Nodes;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Arrays;
@@ -170,6 +169,4 @@ internal static class ArrowCanonical
     }).ToString(CultureInfo.InvariantCulture);
 
     internal static string Describe(JsonNode? node) => node?.ToJsonString() ?? "null";
-
-    internal static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 }

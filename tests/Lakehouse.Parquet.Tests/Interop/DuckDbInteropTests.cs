@@ -119,6 +119,10 @@ public sealed class DuckDbInteropTests : IDisposable
         }
 
         Assert.Equal(2000, rows);
+        var stats = reader.GetRowGroupStatistics(1);
+        Assert.Equal(1000L, stats.FindByFieldId(1)!.DecodeBound(stats.FindByFieldId(1)!.Min));
+        Assert.Equal("s", stats.FindByFieldId(3)!.Column.DottedPath);
+        Assert.Null(stats.FindByFieldId(10));
         var g = await reader.ReadRowGroupAsync(0, byId);
         Assert.Equal(["point", "s"], g.Schema.Fields.Select(f => f.Name));
     }
