@@ -21,11 +21,15 @@ public sealed partial class TableScan
     private readonly Dictionary<string, Dictionary<string, List<long>>> _positionDeleteCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _equalityDeleteCache = new(StringComparer.Ordinal);
 
+    /// <summary>Whether <see cref="ToBatchesAsync"/> filters rows by the residuals (default true).</summary>
+    public bool ApplyResiduals { get; set; } = true;
+
     /// <summary>
     /// Reads the live rows: every planned file projected by field id onto <see cref="ProjectedSchema"/> (missing columns as
     /// identity-partition constants, initial-default or null; int->long, float->double and decimal widening applied),
-    /// with position deletes, deletion vectors and equality deletes applied. Residual filters are NOT applied to rows:
-    /// the rows returned may include non-matching rows of files whose residual is not AlwaysTrue (see <see cref="FileScanTask.Residual"/>).
+    /// with position deletes, deletion vectors and equality deletes applied, and (when <see cref="ApplyResiduals"/>) each
+    /// file's residual filter applied to its rows where the residual references only top-level primitive columns read with
+    /// their exact table types; other residuals keep their rows (the caller applies <see cref="FileScanTask.Residual"/>).
     /// </summary>
     public async IAsyncEnumerable<RecordBatch> ToBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -91,6 +95,15 @@ public sealed partial class TableScan
             }
         }
 
+        var residual = ApplyResiduals ? ResidualFilter.TryCreate(task.Residual, TableSchema, _caseSensitive) : null;
+        if (residual is not null)
+        {
+            foreach (var f in residual.Fields)
+            {
+                Need(f.Id);
+            }
+        }
+
         var constants = PartitionConstants(task);
         long rowStart = 0;
         var positionCursor = 0;
@@ -129,6 +142,25 @@ public sealed partial class TableScan
                         deleted ??= new bool[n];
                         deleted[row] = true;
                     }
+                }
+            }
+
+            if (residual is not null)
+            {
+                var columns = new ArrowArray?[residual.Fields.Count];
+                var readable = true;
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var f = residual.Fields[c];
+                    columns[c] = batchColumnById.TryGetValue(f.Id, out var bc)
+                        ? Promote(batch.Column(bc), ArrowSchemaConverter.ToArrowType(f.Type, f.Name))
+                        : ConstantColumn(f, constants, n);
+                    readable &= ResidualFilter.CanRead(columns[c], (Types.PrimitiveType)f.Type);
+                }
+
+                if (readable)
+                {
+                    residual.Apply(columns, n, ref deleted);
                 }
             }
 

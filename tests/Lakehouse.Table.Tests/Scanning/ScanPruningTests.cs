@@ -63,6 +63,15 @@ public sealed class ScanPruningTests
     }
 
     [SkippableFact]
+    public async Task ResidualFiltersAreAppliedToRows()
+    {
+        var expected = await ScanAsync(null, (a, i) => a == "click" && i is > 3 and < 17);
+        var filtered = await ScanAsync(Ex.And(Ex.Equal("action", "click"), Ex.And(Ex.GreaterThan("id", 3), Ex.LessThan("id", 17))), (_, _) => true);
+        Assert.NotEmpty(expected.Matching);
+        Assert.Equal(expected.Matching, filtered.Matching);
+    }
+
+    [SkippableFact]
     public void ResidualsAreKeptForTheRows()
     {
         var scan = IcebergTable.Load(SharedFixtures.Require(Partitioned)).NewScan()
@@ -71,6 +80,36 @@ public sealed class ScanPruningTests
         Assert.NotEmpty(tasks);
         Assert.All(tasks, t => Assert.Contains("id", t.Residual.ToString(), StringComparison.Ordinal));
         Assert.All(tasks, t => Assert.DoesNotContain("action", t.Residual.ToString(), StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ResidualsFilterRowsInsideAFile(bool apply)
+    {
+        var table = IcebergTable.Load(SharedFixtures.Require("iceberg/GlareDB__glaredb@44911bcf3919/testdata/iceberg/tables-v2/lineitem_simple"));
+        long all = 0;
+        long matching = 0;
+        await foreach (var batch in table.NewScan().Select("l_linenumber").ToBatchesAsync())
+        {
+            var line = (PrimitiveArray<int>)batch.Column(0);
+            for (var r = 0; r < batch.Length; r++)
+            {
+                all++;
+                matching += line.Value(r) == 3 ? 1 : 0;
+            }
+        }
+
+        var scan = table.NewScan().Select("l_orderkey").Where(Ex.Equal("l_linenumber", 3));
+        scan.ApplyResiduals = apply;
+        long read = 0;
+        await foreach (var batch in scan.ToBatchesAsync())
+        {
+            read += batch.Length;
+        }
+
+        Assert.InRange(matching, 1, all - 1);
+        Assert.Equal(apply ? matching : all, read);
     }
 
     [Fact]
