@@ -68,6 +68,7 @@ public static class LakehouseCommand
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ArrowCommand.Create(context));
         root.Subcommands.Add(ParquetCommand.Create(context));
+        root.Subcommands.Add(IcebergCommand.Create(context));
         root.Subcommands.Add(KafkaCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.SetAction(parse =>
