@@ -159,23 +159,27 @@ public sealed partial class ParquetReader : IAsyncDisposable
 
         var selected = fields ?? AllFields();
         var leaves = new List<int>();
-        foreach (var f in selected)
-        {
-            _fields[f].CollectLeaves(leaves);
-        }
-
         var decoded = new DecodedColumn?[ParquetSchema.Leaves.Count];
-        foreach (var leaf in leaves)
-        {
-            decoded[leaf] = await ReadColumnChunkAsync(group, leaf, cancellationToken).ConfigureAwait(false);
-        }
-
         var columns = new ArrowArray[selected.Count];
         var schemaFields = new Field[selected.Count];
         for (var i = 0; i < columns.Length; i++)
         {
+            // One top-level column at a time: decode its leaves, assemble, then drop the decoded
+            // intermediates so that at most one column's decode buffers live beside the finished arrays.
             var node = _fields[selected[i]];
+            leaves.Clear();
+            node.CollectLeaves(leaves);
+            foreach (var leaf in leaves)
+            {
+                decoded[leaf] = await ReadColumnChunkAsync(group, leaf, cancellationToken).ConfigureAwait(false);
+            }
+
             var data = ArrayAssembler.Build(node, decoded, Name);
+            foreach (var leaf in leaves)
+            {
+                decoded[leaf] = null;
+            }
+
             if (data.Length != group.NumRows)
             {
                 throw new CorruptFileException(Name, -1, $"row group {index}: column '{node.Field.Name}' has {data.Length} rows, the row group {group.NumRows}");
