@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Arrays;
@@ -294,8 +295,24 @@ public sealed partial class ParquetReader : IAsyncDisposable
             throw new NotSupportedException($"{Name ?? "file"}: column chunk '{leaf.DottedPath}' of {length} bytes ({meta.TotalUncompressedSize} bytes uncompressed) exceeds the reader's limit of {Options.MaxColumnChunkSize} bytes");
         }
 
-        var bytes = await _source.ReadAsync(start, (int)length, cancellationToken).ConfigureAwait(false);
         using var reader = new ColumnChunkReader(leaf, meta, Options, Name, _keepDictionary[leafIndex]);
+        if (_source is LocalFileSource file)
+        {
+            // The raw chunk is only needed while its pages decode (values are copied out): read it into a
+            // pooled array and hand that back at once instead of leaving a chunk-sized array to the GC.
+            var rented = ArrayPool<byte>.Shared.Rent((int)length);
+            try
+            {
+                await file.ReadIntoAsync(start, rented.AsMemory(0, (int)length), cancellationToken).ConfigureAwait(false);
+                return reader.Read(rented.AsSpan(0, (int)length), start);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        var bytes = await _source.ReadAsync(start, (int)length, cancellationToken).ConfigureAwait(false);
         return reader.Read(bytes.Span, start);
     }
 }
