@@ -57,7 +57,7 @@ internal static partial class ArrayAssembler
     {
         var element = node.Children[0];
         var validity = new BitmapBuilder();
-        var offsets = new BufferBuilder(1024);
+        var offsets = new BufferBuilder((int)Math.Min((levels.Count + 1L) * 4, 1 << 30));
         var elements = 0;
         var slots = 0;
         for (var i = 0; i < levels.Count; i++)
