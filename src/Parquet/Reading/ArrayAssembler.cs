@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Arrays;
 using Lakehouse.Arrow.Memory;
@@ -96,7 +98,14 @@ internal static partial class ArrayAssembler
         BitmapBuilder? validity = null;
         var slots = levels.Count;
         var allSlots = node.SlotDefinition == 0 && leaf.RepetitionLevel == 0;
-        if (maxDef > 0)
+        var packedNulls = 0;
+        var packed = ArrowBuffer.Empty;
+        if (maxDef > 0 && allSlots && levels.Definition.Length == levels.Count)
+        {
+            // Flat optional column: every level is a slot; pack the validity 8 levels per byte.
+            packedNulls = PackValidity(levels.Definition, maxDef, out packed);
+        }
+        else if (maxDef > 0)
         {
             validity = new BitmapBuilder();
             slots = 0;
@@ -110,15 +119,15 @@ internal static partial class ArrayAssembler
             }
         }
 
-        var present = slots - (validity?.UnsetCount ?? 0);
+        var present = slots - (validity?.UnsetCount ?? packedNulls);
         var dense = column.DictionaryIndices is not null ? column.DictionaryIndices.Length / 4 : column.ValueCount;
         if (present != dense)
         {
             throw new CorruptFileException(source, -1, $"column '{leaf.DottedPath}': levels announce {present} values but the pages hold {dense}");
         }
 
-        var nulls = validity?.UnsetCount ?? 0;
-        var bitmap = nulls == 0 ? ArrowBuffer.Empty : validity!.Build();
+        var nulls = validity?.UnsetCount ?? packedNulls;
+        var bitmap = nulls == 0 ? ArrowBuffer.Empty : validity?.Build() ?? packed;
         var bits = bitmap.IsEmpty ? ReadOnlySpan<byte>.Empty : bitmap.Span;
         var type = node.Field.Type;
         if (type.Id == ArrowTypeId.Null)
@@ -197,6 +206,45 @@ internal static partial class ArrayAssembler
         return new ArrayData(type, slots, nulls, 0, [bitmap, indices.Build()], null, dictionary);
     }
 
+    /// <summary>Validity bits (level == <paramref name="maxDef"/>) of every level; returns the null count.</summary>
+    private static int PackValidity(ReadOnlySpan<int> definition, int maxDef, out ArrowBuffer bitmap)
+    {
+        var count = definition.Length;
+        var byteCount = (count + 7) >> 3;
+        var builder = new BufferBuilder(byteCount);
+        var dst = builder.GetSpan(byteCount)[..byteCount];
+        var set = 0;
+        var full = count >> 3;
+        for (var b = 0; b < full; b++)
+        {
+            var levels = definition.Slice(b << 3, 8);
+            var v = 0;
+            for (var k = 0; k < 8; k++)
+            {
+                v |= (levels[k] == maxDef ? 1 : 0) << k;
+            }
+
+            dst[b] = (byte)v;
+            set += BitOperations.PopCount((uint)v);
+        }
+
+        if (full < byteCount)
+        {
+            var v = 0;
+            for (var i = full << 3; i < count; i++)
+            {
+                v |= (definition[i] == maxDef ? 1 : 0) << (i & 7);
+            }
+
+            dst[full] = (byte)v;
+            set += BitOperations.PopCount((uint)v);
+        }
+
+        builder.Advance(byteCount);
+        bitmap = builder.Build();
+        return count - set;
+    }
+
     /// <summary>Moves dense fixed-width values to their slots (in place, back to front), leaving zeros at nulls.</summary>
     private static void SpreadFixed(BufferBuilder values, ReadOnlySpan<byte> validity, int slots, int width)
     {
@@ -226,18 +274,16 @@ internal static partial class ArrayAssembler
     private static BufferBuilder SpreadOffsets(ReadOnlySpan<int> dense, ReadOnlySpan<byte> validity, int slots)
     {
         var result = new BufferBuilder((slots + 1) * 4);
-        result.Append(dense[0]);
+        var dst = MemoryMarshal.Cast<byte, int>(result.GetSpan((slots + 1) * 4))[..(slots + 1)];
+        dst[0] = dense[0];
         var j = 0;
         for (var i = 0; i < slots; i++)
         {
-            if (BitUtil.GetBit(validity, i))
-            {
-                j++;
-            }
-
-            result.Append(dense[j]);
+            j += (validity[i >> 3] >> (i & 7)) & 1;
+            dst[i + 1] = dense[j];
         }
 
+        result.Advance((slots + 1) * 4);
         return result;
     }
 }
