@@ -58,6 +58,11 @@ internal static partial class ArrayAssembler
     private static ArrayData BuildList(ArrowNode node, LevelView levels, DecodedColumn?[] columns, string? source)
     {
         var element = node.Children[0];
+        if (levels.Definition.Length == levels.Count && levels.Repetition.Length == levels.Count && levels.Count < (1 << 28))
+        {
+            return BuildListFromSpans(node, element, levels.Definition, levels.Repetition, columns, source);
+        }
+
         var validity = new BitmapBuilder();
         var offsets = new BufferBuilder((int)Math.Min((levels.Count + 1L) * 4, 1 << 30));
         var elements = 0;
@@ -86,6 +91,65 @@ internal static partial class ArrayAssembler
 
         var nulls = validity.UnsetCount;
         var bitmap = nulls == 0 ? ArrowBuffer.Empty : validity.Build();
+        return new ArrayData(node.Field.Type, slots, nulls, 0, [bitmap, offsets.Build()], [child]);
+    }
+
+    /// <summary>
+    /// <see cref="BuildList"/> over full definition and repetition levels: offsets and validity bits are
+    /// written straight into spans reserved for the worst case (one slot per level).
+    /// </summary>
+    private static ArrayData BuildListFromSpans(ArrowNode node, ArrowNode element, ReadOnlySpan<int> definition, ReadOnlySpan<int> repetition, DecodedColumn?[] columns, string? source)
+    {
+        var count = definition.Length;
+        var offsets = new BufferBuilder((count + 1) * 4);
+        var offsetSpan = MemoryMarshal.Cast<byte, int>(offsets.GetSpan((count + 1) * 4))[..(count + 1)];
+        var validityBytes = (count + 7) >> 3;
+        var validity = new BufferBuilder(validityBytes);
+        var bits = validity.GetSpan(validityBytes)[..validityBytes];
+        bits.Clear();
+        int slotRep = node.SlotRepetition, slotDef = node.SlotDefinition, validDef = node.ValidDefinition;
+        int elementRep = element.SlotRepetition, elementDef = element.SlotDefinition;
+        var elements = 0;
+        var slots = 0;
+        var valid = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var r = repetition[i];
+            var d = definition[i];
+            if (r <= slotRep && d >= slotDef)
+            {
+                offsetSpan[slots] = elements;
+                if (d >= validDef)
+                {
+                    bits[slots >> 3] |= (byte)(1 << (slots & 7));
+                    valid++;
+                }
+
+                slots++;
+            }
+
+            if (r <= elementRep && d >= elementDef)
+            {
+                elements++;
+            }
+        }
+
+        offsetSpan[slots] = elements;
+        offsets.Advance((slots + 1) * 4);
+        var child = Build(element, columns, source);
+        if (child.Length != elements)
+        {
+            throw new CorruptFileException(source, -1, $"list '{node.SchemaNode.DottedPath}' has {elements} elements but its values hold {child.Length}");
+        }
+
+        var nulls = slots - valid;
+        var bitmap = ArrowBuffer.Empty;
+        if (nulls > 0)
+        {
+            validity.Advance((slots + 7) >> 3);
+            bitmap = validity.Build();
+        }
+
         return new ArrayData(node.Field.Type, slots, nulls, 0, [bitmap, offsets.Build()], [child]);
     }
 
