@@ -119,14 +119,7 @@ internal sealed partial class ColumnChunkReader
         decoder.ReadExactly(indices, "dictionary indices");
         if (column.DictionaryIndices is { } keep)
         {
-            foreach (var i in indices)
-            {
-                if ((uint)i >= (uint)dictionary.Count)
-                {
-                    throw new CorruptFileException(null, -1, $"dictionary index {i} is outside the dictionary of {dictionary.Count} values");
-                }
-            }
-
+            ColumnDictionary.CheckIndices(indices, dictionary.Count);
             keep.Append<int>(indices);
             return;
         }

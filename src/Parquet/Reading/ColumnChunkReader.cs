@@ -49,10 +49,20 @@ internal sealed partial class ColumnChunkReader : IDisposable
     public DecodedColumn Read(ReadOnlySpan<byte> chunk, long chunkOffset)
     {
         _chunkOffset = chunkOffset;
-        var column = new DecodedColumn();
+
+        // Size the buffers from the chunk metadata up front instead of doubling from 1 KiB (each doubling
+        // copies and leaves the old array behind). The metadata is untrusted: hints are capped by a multiple
+        // of the bytes actually read, and the builders still grow if a hint was too small.
+        var levelCount = _meta.NumValues;
+        var fixedWidth = _width > 0 && _leaf.PhysicalType != PhysicalType.Int96 ? _width : 0;
+        var valueHint = _leaf.PhysicalType == PhysicalType.ByteArray || fixedWidth == 0
+            ? SizeHint(_meta.TotalUncompressedSize, chunk.Length)
+            : SizeHint(levelCount * fixedWidth, chunk.Length);
+        var levelHint = SizeHint(levelCount * 4, chunk.Length);
+        var column = new DecodedColumn(valueHint);
         if (_leaf.PhysicalType == PhysicalType.ByteArray)
         {
-            column.Offsets = new BufferBuilder(1024);
+            column.Offsets = new BufferBuilder(levelHint + 4);
             column.Offsets.Append(0);
         }
         else if (_leaf.PhysicalType == PhysicalType.Boolean)
@@ -62,17 +72,17 @@ internal sealed partial class ColumnChunkReader : IDisposable
 
         if (_maxDef > 0)
         {
-            column.DefinitionLevels = new BufferBuilder(1024);
+            column.DefinitionLevels = new BufferBuilder(levelHint);
         }
 
         if (_maxRep > 0)
         {
-            column.RepetitionLevels = new BufferBuilder(1024);
+            column.RepetitionLevels = new BufferBuilder(levelHint);
         }
 
         if (_keepDictionary)
         {
-            column.DictionaryIndices = new BufferBuilder(1024);
+            column.DictionaryIndices = new BufferBuilder(levelHint);
         }
 
         long valuesSeen = 0;
@@ -424,6 +434,16 @@ internal sealed partial class ColumnChunkReader : IDisposable
             default:
                 throw new NotSupportedException($"{_source ?? "file"}: compression codec {_meta.Codec} is not supported");
         }
+    }
+
+    /// <summary>
+    /// An initial buffer capacity: <paramref name="wanted"/> bytes, but at least 1 KiB and at most 32 times the
+    /// chunk's bytes plus 1 MiB (and 1 GiB), so a lying footer cannot make us allocate far beyond the input.
+    /// </summary>
+    private static int SizeHint(long wanted, int chunkLength)
+    {
+        var cap = Math.Min((chunkLength * 32L) + (1 << 20), 1L << 30);
+        return (int)Math.Clamp(wanted, 1024, cap);
     }
 
     private CorruptFileException Corrupt(long chunkPosition, string problem, Exception? inner = null) =>

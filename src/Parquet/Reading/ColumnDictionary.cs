@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Memory;
 
@@ -30,26 +31,11 @@ internal sealed class ColumnDictionary
     /// <summary>Appends the values named by <paramref name="indices"/> (each checked against <see cref="Count"/>).</summary>
     public void Gather(ReadOnlySpan<int> indices, DecodedColumn output)
     {
-        var count = (uint)Count;
-        foreach (var i in indices)
-        {
-            if ((uint)i >= count)
-            {
-                throw new CorruptFileException(null, -1, $"dictionary index {i} is outside the dictionary of {Count} values");
-            }
-        }
+        CheckIndices(indices, Count);
 
         if (_offsets is not null)
         {
-            var offsets = output.Offsets!;
-            var values = output.Values;
-            foreach (var i in indices)
-            {
-                var start = _offsets[i];
-                values.Append(new ReadOnlySpan<byte>(_values, start, _offsets[i + 1] - start));
-                offsets.Append(values.Length);
-            }
-
+            GatherByteArrays(indices, output.Offsets!, output.Values);
             return;
         }
 
@@ -84,14 +70,62 @@ internal sealed class ColumnDictionary
         output.Values.Advance(indices.Length * _width);
     }
 
+    /// <summary>One vectorized validation pass: every index must lie in [0, <paramref name="count"/>).</summary>
+    public static void CheckIndices(ReadOnlySpan<int> indices, int count)
+    {
+        var bad = count == 0 ? (indices.IsEmpty ? -1 : 0) : indices.IndexOfAnyExceptInRange(0, count - 1);
+        if (bad >= 0)
+        {
+            throw new CorruptFileException(null, -1, $"dictionary index {indices[bad]} is outside the dictionary of {count} values");
+        }
+    }
+
+    /// <summary>
+    /// Byte arrays: one pass sums the lengths (so the value buffer grows at most once), a second writes the
+    /// offsets and copies the bytes straight into the reserved spans. Indices are already validated.
+    /// </summary>
+    private void GatherByteArrays(ReadOnlySpan<int> indices, BufferBuilder offsets, BufferBuilder values)
+    {
+        ref var dictOffsets = ref MemoryMarshal.GetArrayDataReference(_offsets!);
+        long total = 0;
+        foreach (var i in indices)
+        {
+            total += Unsafe.Add(ref dictOffsets, i + 1) - Unsafe.Add(ref dictOffsets, i);
+        }
+
+        var start = values.Length;
+        if (start + total > int.MaxValue)
+        {
+            throw new NotSupportedException($"dictionary-encoded byte arrays of {start + total} bytes exceed the 2 GiB a column chunk can hold");
+        }
+
+        var dst = values.GetSpan((int)total);
+        var offsetBytes = indices.Length * 4;
+        var dstOffsets = MemoryMarshal.Cast<byte, int>(offsets.GetSpan(offsetBytes))[..indices.Length];
+        var src = _values.AsSpan();
+        var written = 0;
+        for (var k = 0; k < indices.Length; k++)
+        {
+            var i = indices[k];
+            var from = Unsafe.Add(ref dictOffsets, i);
+            var length = Unsafe.Add(ref dictOffsets, i + 1) - from;
+            src.Slice(from, length).CopyTo(dst[written..]);
+            written += length;
+            dstOffsets[k] = start + written;
+        }
+
+        values.Advance(written);
+        offsets.Advance(offsetBytes);
+    }
+
     private void GatherTyped<T>(ReadOnlySpan<int> indices, Span<byte> dst)
         where T : unmanaged
     {
-        var src = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(_values.AsSpan());
-        var d = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, T>(dst);
+        var src = MemoryMarshal.Cast<byte, T>(_values.AsSpan());
+        var d = MemoryMarshal.Cast<byte, T>(dst);
         for (var k = 0; k < indices.Length; k++)
         {
-            d[k] = Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src), indices[k]);
+            d[k] = Unsafe.Add(ref MemoryMarshal.GetReference(src), indices[k]);
         }
     }
 }

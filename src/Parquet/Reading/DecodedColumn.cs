@@ -16,8 +16,13 @@ internal sealed class DecodedColumn
 
     public int LevelCount { get; set; }
 
+    public DecodedColumn(int valueCapacity = 1024)
+    {
+        Values = new BufferBuilder(valueCapacity);
+    }
+
     /// <summary>Fixed-width values, or the concatenated bytes of byte arrays.</summary>
-    public BufferBuilder Values { get; } = new(1024);
+    public BufferBuilder Values { get; }
 
     /// <summary>For byte arrays: value count + 1 int32 offsets into <see cref="Values"/>.</summary>
     public BufferBuilder? Offsets { get; set; }

@@ -26,10 +26,17 @@ public sealed class LocalFileSource : IRandomAccessSource
         }
 
         var buffer = GC.AllocateUninitializedArray<byte>(length);
+        await ReadIntoAsync(offset, buffer, cancellationToken).ConfigureAwait(false);
+        return buffer;
+    }
+
+    /// <summary>Fills <paramref name="destination"/> from <paramref name="offset"/> (the caller checked the range).</summary>
+    internal async ValueTask ReadIntoAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
         var read = 0;
-        while (read < length)
+        while (read < destination.Length)
         {
-            var n = await RandomAccess.ReadAsync(_handle, buffer.AsMemory(read), offset + read, cancellationToken).ConfigureAwait(false);
+            var n = await RandomAccess.ReadAsync(_handle, destination[read..], offset + read, cancellationToken).ConfigureAwait(false);
             if (n == 0)
             {
                 throw new EndOfStreamException($"{Name}: file shrank while reading");
@@ -37,8 +44,6 @@ public sealed class LocalFileSource : IRandomAccessSource
 
             read += n;
         }
-
-        return buffer;
     }
 
     public ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Arrays;
@@ -159,23 +160,27 @@ public sealed partial class ParquetReader : IAsyncDisposable
 
         var selected = fields ?? AllFields();
         var leaves = new List<int>();
-        foreach (var f in selected)
-        {
-            _fields[f].CollectLeaves(leaves);
-        }
-
         var decoded = new DecodedColumn?[ParquetSchema.Leaves.Count];
-        foreach (var leaf in leaves)
-        {
-            decoded[leaf] = await ReadColumnChunkAsync(group, leaf, cancellationToken).ConfigureAwait(false);
-        }
-
         var columns = new ArrowArray[selected.Count];
         var schemaFields = new Field[selected.Count];
         for (var i = 0; i < columns.Length; i++)
         {
+            // One top-level column at a time: decode its leaves, assemble, then drop the decoded
+            // intermediates so that at most one column's decode buffers live beside the finished arrays.
             var node = _fields[selected[i]];
+            leaves.Clear();
+            node.CollectLeaves(leaves);
+            foreach (var leaf in leaves)
+            {
+                decoded[leaf] = await ReadColumnChunkAsync(group, leaf, cancellationToken).ConfigureAwait(false);
+            }
+
             var data = ArrayAssembler.Build(node, decoded, Name);
+            foreach (var leaf in leaves)
+            {
+                decoded[leaf] = null;
+            }
+
             if (data.Length != group.NumRows)
             {
                 throw new CorruptFileException(Name, -1, $"row group {index}: column '{node.Field.Name}' has {data.Length} rows, the row group {group.NumRows}");
@@ -290,8 +295,24 @@ public sealed partial class ParquetReader : IAsyncDisposable
             throw new NotSupportedException($"{Name ?? "file"}: column chunk '{leaf.DottedPath}' of {length} bytes ({meta.TotalUncompressedSize} bytes uncompressed) exceeds the reader's limit of {Options.MaxColumnChunkSize} bytes");
         }
 
-        var bytes = await _source.ReadAsync(start, (int)length, cancellationToken).ConfigureAwait(false);
         using var reader = new ColumnChunkReader(leaf, meta, Options, Name, _keepDictionary[leafIndex]);
+        if (_source is LocalFileSource file)
+        {
+            // The raw chunk is only needed while its pages decode (values are copied out): read it into a
+            // pooled array and hand that back at once instead of leaving a chunk-sized array to the GC.
+            var rented = ArrayPool<byte>.Shared.Rent((int)length);
+            try
+            {
+                await file.ReadIntoAsync(start, rented.AsMemory(0, (int)length), cancellationToken).ConfigureAwait(false);
+                return reader.Read(rented.AsSpan(0, (int)length), start);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        var bytes = await _source.ReadAsync(start, (int)length, cancellationToken).ConfigureAwait(false);
         return reader.Read(bytes.Span, start);
     }
 }
