@@ -61,6 +61,42 @@ public sealed class Schema : IEquatable<Schema>
     /// <summary>The id of the struct/list/map field that contains field <paramref name="id"/>, or null for top-level fields.</summary>
     public int? ParentId(int id) => GetIndex().ParentById.TryGetValue(id, out var parent) ? parent : null;
 
+    /// <summary>
+    /// Checks the identifier fields against the spec: each must exist, be a required primitive that is not
+    /// float or double, and not be nested in a list, a map or an optional struct. Throws on the first violation.
+    /// </summary>
+    public void ValidateIdentifierFields()
+    {
+        foreach (var id in IdentifierFieldIds)
+        {
+            var field = FindField(id) ?? throw IcebergException.Invalid($"identifier field {id} is not in schema {SchemaId}");
+            var name = FindColumnName(id);
+            if (field.Type is not PrimitiveType p)
+            {
+                throw IcebergException.Invalid($"identifier field '{name}' must be a primitive type, not {field.Type}");
+            }
+
+            if (p.TypeId is TypeId.Float or TypeId.Double)
+            {
+                throw IcebergException.Invalid($"identifier field '{name}' must not be {p}");
+            }
+
+            if (field.IsOptional)
+            {
+                throw IcebergException.Invalid($"identifier field '{name}' must be required");
+            }
+
+            for (var parent = ParentId(id); parent is { } pid; parent = ParentId(pid))
+            {
+                var container = FindField(pid)!;
+                if (container.Type is not StructType || container.IsOptional)
+                {
+                    throw IcebergException.Invalid($"identifier field '{name}' must not be nested in a list, a map or an optional struct ('{FindColumnName(pid)}')");
+                }
+            }
+        }
+    }
+
     /// <summary>All field ids in depth-first order.</summary>
     public IEnumerable<int> AllFieldIds() => GetIndex().ById.Keys;
 

@@ -102,6 +102,42 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void TypePromotions()
+    {
+        Assert.True(TypePromotion.IsAllowed(PrimitiveType.Int, PrimitiveType.Long, 2));
+        Assert.True(TypePromotion.IsAllowed(PrimitiveType.Float, PrimitiveType.Double, 1));
+        Assert.True(TypePromotion.IsAllowed(PrimitiveType.Decimal(9, 2), PrimitiveType.Decimal(18, 2), 2));
+        Assert.False(TypePromotion.IsAllowed(PrimitiveType.Decimal(9, 2), PrimitiveType.Decimal(18, 3), 2));
+        Assert.False(TypePromotion.IsAllowed(PrimitiveType.Decimal(18, 2), PrimitiveType.Decimal(9, 2), 2));
+        Assert.False(TypePromotion.IsAllowed(PrimitiveType.Long, PrimitiveType.Int, 2));
+        Assert.False(TypePromotion.IsAllowed(PrimitiveType.Date, PrimitiveType.Timestamp, 2));
+        Assert.True(TypePromotion.IsAllowed(PrimitiveType.Date, PrimitiveType.TimestampNs, 3));
+        Assert.False(TypePromotion.IsAllowed(PrimitiveType.Date, PrimitiveType.TimestampTz, 3));
+        Assert.True(TypePromotion.IsAllowed(PrimitiveType.Unknown, PrimitiveType.String, 3));
+        Assert.False(TypePromotion.IsAllowed(PrimitiveType.Int, PrimitiveType.String, 3));
+    }
+
+    [Fact]
+    public void IdentifierFieldRules()
+    {
+        SampleMetadata.Schema.ValidateIdentifierFields();
+        var fields = new[]
+        {
+            NestedField.Required(1, "id", PrimitiveType.Long),
+            NestedField.Optional(2, "opt", PrimitiveType.Long),
+            NestedField.Required(3, "f", PrimitiveType.Double),
+            NestedField.Optional(4, "s", new Lakehouse.Table.Types.StructType([NestedField.Required(5, "inner", PrimitiveType.Int)])),
+            NestedField.Required(6, "r", new Lakehouse.Table.Types.StructType([NestedField.Required(7, "inner", PrimitiveType.Int)])),
+            NestedField.Required(8, "l", new Lakehouse.Table.Types.ListType(9, PrimitiveType.Int, true)),
+        };
+        new Schema(0, fields, [1, 7]).ValidateIdentifierFields();
+        foreach (var bad in new[] { 2, 3, 5, 9, 6, 42 })
+        {
+            Assert.Throws<IcebergException>(() => new Schema(0, fields, [bad]).ValidateIdentifierFields());
+        }
+    }
+
+    [Fact]
     public void ArrowWithoutIdsGetsFreshIds()
     {
         var arrow = new ArrowSchema([
