@@ -128,7 +128,7 @@ public class AllTypesTests
     {
         var batch = EveryType();
         var csv = RowWriter.Format(OutputFormat.Csv, [batch]);
-        var records = CsvRecords(csv);
+        var records = CsvText.Parse(csv);
         Assert.Equal(4, records.Count);
         Assert.All(records, r => Assert.Equal(batch.ColumnCount, r.Count));
         var header = records[0];
@@ -170,55 +170,5 @@ public class AllTypesTests
         }
 
         return result;
-    }
-
-    private static List<List<string>> CsvRecords(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        return rows;
     }
 }

@@ -56,62 +56,11 @@ public class CsvFormatTests
     {
         var values = new[] { "a", "b,c", "\"q\"", "line1\r\nline2", "  spaced  ", "é🔥" };
         var batch = Batch(("s", Strings(values)), ("n", Primitive<int>(ArrowType.Int32, 1, 2, 3, 4, 5, 6)));
-        var rows = ParseCsv(RowWriter.Format(OutputFormat.Csv, [batch]));
+        var rows = CsvText.Parse(RowWriter.Format(OutputFormat.Csv, [batch]));
         Assert.Equal(["s", "n"], rows[0]);
         for (var i = 0; i < values.Length; i++)
         {
             Assert.Equal(values[i], rows[i + 1][0]);
         }
-    }
-
-    /// <summary>A minimal RFC 4180 reader for the round-trip test.</summary>
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        return rows;
     }
 }
