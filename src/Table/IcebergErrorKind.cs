@@ -14,4 +14,7 @@ public enum IcebergErrorKind
 
     /// <summary>A name or id does not resolve (unknown column, unknown snapshot...).</summary>
     NotFound,
+
+    /// <summary>A table, namespace or file that must not exist yet already does.</summary>
+    AlreadyExists,
 }
