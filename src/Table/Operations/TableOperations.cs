@@ -13,7 +13,7 @@ namespace Lakehouse.Table.Operations;
 /// <see cref="CommitConflictException"/> after deleting the file it wrote; <see cref="CommitAsync(Func{TableMetadata, TableMetadata}, CancellationToken)"/>
 /// retries by re-applying a change to the refreshed metadata per the <c>commit.retry.*</c> properties.
 /// </summary>
-public sealed class TableOperations
+public sealed partial class TableOperations
 {
     private readonly TimeProvider _time;
     private TableMetadata? _current;
