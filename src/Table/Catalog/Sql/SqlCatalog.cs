@@ -110,17 +110,16 @@ public sealed partial class SqlCatalog : ICatalog, IAsyncDisposable
         _hasRecordType = false;
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT * FROM iceberg_tables WHERE 1 = 0";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < reader.FieldCount; i++)
+            foreach (var table in new[] { "iceberg_namespace_properties", "iceberg_tables" })
             {
-                _hasRecordType |= string.Equals(reader.GetName(i), "iceberg_type", StringComparison.OrdinalIgnoreCase);
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM {table} WHERE 1 = 0";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    _hasRecordType |= string.Equals(reader.GetName(i), "iceberg_type", StringComparison.OrdinalIgnoreCase);
+                }
             }
-
-            using var properties = connection.CreateCommand();
-            properties.CommandText = "SELECT * FROM iceberg_namespace_properties WHERE 1 = 0";
-            await using var propertiesReader = await properties.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbException e) when (!_dialect.IsTransient(e))
         {
