@@ -81,7 +81,7 @@ public static class BinaryFunctions
                 scratch[i] = url ? text[i] switch { (byte)'-' => (byte)'+', (byte)'_' => (byte)'/', var b => b } : text[i];
             }
 
-            scratch[text.Length..].Fill((byte)'=');
+            scratch.AsSpan(text.Length).Fill((byte)61);
             source = scratch;
         }
 
