@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lakehouse.Sql.Functions.Strings;
 
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>
 /// format_datetime(ts, pattern): a Joda-Time pattern (as Trino) compiled once. Supported letters:

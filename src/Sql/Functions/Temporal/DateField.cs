@@ -1,4 +1,4 @@
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>Fields of extract(field FROM x) and date_part / the field functions (year(x), hour(x), …).</summary>
 public enum DateField

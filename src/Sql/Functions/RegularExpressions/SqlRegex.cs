@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Lakehouse.Sql.Functions.Strings;
 
-namespace Lakehouse.Sql.Functions.Regex;
+namespace Lakehouse.Sql.Functions.RegularExpressions;
 
 /// <summary>
 /// A compiled Trino regular expression (see <see cref="JavaRegexTranslator"/>). Patterns without

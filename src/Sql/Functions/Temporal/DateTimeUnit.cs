@@ -1,4 +1,4 @@
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>The units of date_trunc, date_add and date_diff (Trino's names, case-insensitive).</summary>
 public enum DateTimeUnit

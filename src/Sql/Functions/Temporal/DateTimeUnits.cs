@@ -1,4 +1,4 @@
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>Parsing of unit names as Trino accepts them.</summary>
 public static class DateTimeUnits

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Lakehouse.Sql.Functions.Regex;
+namespace Lakehouse.Sql.Functions.RegularExpressions;
 
 /// <summary>
 /// Translates Trino's regular-expression syntax (Java-style) to .NET's where the two differ:

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>
 /// A time zone for SQL values: an IANA zone (<c>America/New_York</c>), <c>UTC</c>, or a fixed offset

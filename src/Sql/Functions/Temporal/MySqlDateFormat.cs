@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lakehouse.Sql.Functions.Strings;
 
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>
 /// date_format(ts, format): MySQL-style specifiers as Trino supports them (%a %b %c %D %d %e %f %H %h %I %i

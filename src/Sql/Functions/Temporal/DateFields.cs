@@ -1,4 +1,4 @@
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>extract(field FROM x) on local wall-clock values (Trino's field names and results).</summary>
 public static class DateFields

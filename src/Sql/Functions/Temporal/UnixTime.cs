@@ -1,4 +1,4 @@
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>from_unixtime / to_unixtime.</summary>
 public static class UnixTime

@@ -1,4 +1,4 @@
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>The broken-down fields of one local date-time, computed once per value for the formatters.</summary>
 public readonly struct DateTimeParts

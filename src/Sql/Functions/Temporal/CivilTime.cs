@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>
 /// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (Arrow date32) and microseconds since

@@ -1,4 +1,4 @@
-namespace Lakehouse.Sql.Functions.DateTime;
+namespace Lakehouse.Sql.Functions.Temporal;
 
 /// <summary>
 /// date_trunc, date_add, date_diff and date_bin on date32 days and timestamp(6) microseconds with Trino's
