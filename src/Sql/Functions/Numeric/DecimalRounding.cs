@@ -4,7 +4,7 @@ namespace Lakehouse.Sql.Functions.Numeric;
 /// Exact decimal operations on unscaled Int128 values (decimal(p, s) with p &lt;= 38): rounding half away from
 /// zero, truncation, rescaling with overflow checks against the target precision.
 /// </summary>
-public static class DecimalMath
+public static class DecimalRounding
 {
     private static readonly Int128[] s_powers = CreatePowers();
 
