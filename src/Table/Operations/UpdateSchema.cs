@@ -55,6 +55,24 @@ public sealed partial class UpdateSchema : PendingUpdate
 
     public UpdateSchema AddRequiredColumn(string name, IcebergType type, string? doc = null) => AddColumn(name, type, doc, required: true);
 
+    /// <summary>
+    /// Format v3: adds a primitive column whose rows written before it existed read as <paramref name="defaultValue"/>
+    /// (its initial-default, also the write-default). A required column may be added this way without
+    /// <see cref="AllowIncompatibleChanges"/>. The value is converted per <see cref="Values.Literals.Convert"/>.
+    /// </summary>
+    public UpdateSchema AddColumnWithDefault(string? parent, string name, PrimitiveType type, object defaultValue, string? doc = null, bool required = false)
+    {
+        _changes.Add(s => s.Add(parent, name, type, doc, required, defaultValue));
+        return this;
+    }
+
+    /// <summary>Format v3: sets the write-default of a primitive column (null clears it); the initial-default never changes.</summary>
+    public UpdateSchema UpdateColumnDefault(string name, object? writeDefault)
+    {
+        _changes.Add(s => s.UpdateWriteDefault(name, writeDefault));
+        return this;
+    }
+
     public UpdateSchema DeleteColumn(string name)
     {
         _changes.Add(s => s.Delete(name));

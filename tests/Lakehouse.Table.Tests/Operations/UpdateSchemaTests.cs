@@ -154,4 +154,30 @@ public sealed class UpdateSchemaTests : IDisposable
         var m = await v3.UpdateSchema().UpdateColumn("d", PrimitiveType.Timestamp).CommitAsync();
         Assert.Equal(PrimitiveType.Timestamp, m.CurrentSchema.Field("d").Type);
     }
+
+    [SkippableFact]
+    public async Task V3DefaultsAllowRequiredColumns()
+    {
+        var catalog = new InMemoryCatalog(_dir);
+        var v3 = await TableOperations.CreateTableAsync(catalog, TableIdentifier.Parse("v3"), new Schema([NestedField.Required(1, "id", PrimitiveType.Long)]), properties: new Dictionary<string, string> { ["format-version"] = "3" });
+        var m = await v3.UpdateSchema()
+            .AddColumnWithDefault(null, "region", PrimitiveType.String, "eu", required: true)
+            .AddColumnWithDefault(null, "score", PrimitiveType.Decimal(9, 2), 12.5m)
+            .CommitAsync();
+        var region = m.CurrentSchema.Field("region");
+        Assert.True(region.IsRequired);
+        Assert.Equal("eu", region.InitialDefault);
+        Assert.Equal("eu", region.WriteDefault);
+        Assert.Equal(new System.Numerics.BigInteger(1250), m.CurrentSchema.Field("score").InitialDefault);
+
+        m = await v3.UpdateSchema().UpdateColumnDefault("region", "us").CommitAsync();
+        Assert.Equal("eu", m.CurrentSchema.Field("region").InitialDefault);
+        Assert.Equal("us", m.CurrentSchema.Field("region").WriteDefault);
+        Assert.Equal(m, await new TableOperations(catalog, v3.Identifier).RefreshAsync());
+
+        var v2 = await CreateAsync();
+        Assert.Contains("default values need format version 3", (await Assert.ThrowsAsync<IcebergException>(() => v2.UpdateSchema().AddColumnWithDefault(null, "x", PrimitiveType.Int, 1).CommitAsync())).Message);
+        Assert.Contains("cannot convert", (await Assert.ThrowsAsync<IcebergException>(() => v3.UpdateSchema().AddColumnWithDefault(null, "y", PrimitiveType.Int, "abc").CommitAsync())).Message);
+        MetadataValidation.ValidateFolder(Path.Combine(_dir, "v3"));
+    }
 }
