@@ -205,7 +205,7 @@ public static class IcebergCommand
         return IcebergTable.Load(path);
     }
 
-    private static void WriteRows(CliContext context, OutputFormat format, RecordBatch batch)
+    internal static void WriteRows(CliContext context, OutputFormat format, RecordBatch batch)
     {
         using var writer = FormatOption.CreateWriter(format, context.Console);
         writer.Begin(batch.Schema);
@@ -213,7 +213,7 @@ public static class IcebergCommand
         writer.Complete();
     }
 
-    private static string Describe(IcebergTable table)
+    internal static string Describe(IcebergTable table)
     {
         var m = table.Metadata;
         var sb = new StringBuilder();
@@ -282,7 +282,7 @@ public static class IcebergCommand
         return sb.ToString();
     }
 
-    private static long ParseTimestampMs(string text)
+    internal static long ParseTimestampMs(string text)
     {
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms))
         {
