@@ -144,7 +144,7 @@ public sealed partial class UpdateSchema : PendingUpdate
         }
         else
         {
-            foreach (var id in schema.IdentifierFieldIds)
+            foreach (var id in baseMetadata.CurrentSchema.IdentifierFieldIds)
             {
                 if (state.DeletedIds.Contains(id))
                 {
