@@ -100,7 +100,6 @@ public sealed partial class Binder
         {
             var name = Scope.Display(call.Name).ToLowerInvariant();
             var argCtx = new ExpressionContext(holder, $"argument of {name}") { Outer = outer };
-            var args = call.Star ? [] : call.Arguments.AsSpan().ToArray().Select(a => BindExpression(a, argCtx)).ToArray();
             foreach (var a in call.Arguments)
             {
                 var nested = new List<FunctionCall>();
@@ -110,6 +109,8 @@ public sealed partial class Binder
                     throw new SqlException(SqlErrorKind.Binder, $"cannot nest aggregate functions: {nested[0]} inside {name}");
                 }
             }
+
+            var args = call.Star ? [] : call.Arguments.AsSpan().ToArray().Select(a => BindExpression(a, argCtx)).ToArray();
 
             var function = Functions.ResolveAggregate(name, args.Select(a => a.Type).ToArray(), call.Distinct);
             var coerced = args.Select((a, i) => Fold(Coerce(a, function.ArgumentTypes[i], name))).ToArray();

@@ -131,7 +131,7 @@ public sealed partial class Binder
                 break;
             case "ntile":
                 Expect(1);
-                args[0] = Coerce(args[0], SqlType.BigInt, name);
+                args[0] = Fold(Coerce(args[0], SqlType.BigInt, name));
                 type = SqlType.BigInt;
                 break;
             case "lag" or "lead":
