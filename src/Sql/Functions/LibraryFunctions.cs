@@ -16,5 +16,7 @@ public static class LibraryFunctions
         RegexLibrary.Register(registry);
         HashingLibrary.Register(registry);
         JsonLibrary.Register(registry);
+        MathLibrary.Register(registry);
+        ConditionalLibrary.Register(registry);
     }
 }
