@@ -18,5 +18,7 @@ public static class LibraryFunctions
         JsonLibrary.Register(registry);
         MathLibrary.Register(registry);
         ConditionalLibrary.Register(registry);
+        TemporalLibrary.Register(registry);
+        Aggregates.AggregateLibrary.Register(registry);
     }
 }
