@@ -93,6 +93,35 @@ public sealed class TableMetadata : IEquatable<TableMetadata>
         }
     }
 
+    /// <summary>A copy of this metadata recorded as read from (or written to) <paramref name="location"/>.</summary>
+    public TableMetadata WithMetadataFileLocation(string? location) => new()
+    {
+        FormatVersion = FormatVersion,
+        MetadataFileLocation = location,
+        TableUuid = TableUuid,
+        Location = Location,
+        LastSequenceNumber = LastSequenceNumber,
+        LastUpdatedMs = LastUpdatedMs,
+        LastColumnId = LastColumnId,
+        Schemas = Schemas,
+        CurrentSchemaId = CurrentSchemaId,
+        PartitionSpecs = PartitionSpecs,
+        DefaultSpecId = DefaultSpecId,
+        LastPartitionId = LastPartitionId,
+        Properties = Properties,
+        CurrentSnapshotId = CurrentSnapshotId,
+        Snapshots = Snapshots,
+        SnapshotLog = SnapshotLog,
+        MetadataLog = MetadataLog,
+        SortOrders = SortOrders,
+        DefaultSortOrderId = DefaultSortOrderId,
+        Refs = Refs,
+        Statistics = Statistics,
+        PartitionStatistics = PartitionStatistics,
+        NextRowId = NextRowId,
+        EncryptionKeys = EncryptionKeys,
+    };
+
     public Schema? SchemaById(int schemaId)
     {
         foreach (var s in Schemas)

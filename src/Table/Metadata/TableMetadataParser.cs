@@ -43,6 +43,13 @@ public static partial class TableMetadataParser
         return Parse(bytes, path);
     }
 
+    /// <summary>Reads a metadata file through a FileIO; the result's <see cref="TableMetadata.MetadataFileLocation"/> is the file's location.</summary>
+    public static async Task<TableMetadata> ReadAsync(IO.IInputFile file, CancellationToken cancellationToken = default)
+    {
+        var bytes = await file.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
+        return Parse(bytes, file.Location);
+    }
+
     /// <summary>Parses metadata bytes; gzip content (magic 1f 8b) is decompressed first.</summary>
     public static TableMetadata Parse(ReadOnlyMemory<byte> bytes, string? source = null)
     {

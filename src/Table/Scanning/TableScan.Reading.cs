@@ -33,6 +33,7 @@ public sealed partial class TableScan
     /// </summary>
     public async IAsyncEnumerable<RecordBatch> ToBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await _table.PrefetchManifestsAsync(Snapshot, cancellationToken).ConfigureAwait(false);
         foreach (var task in PlanFiles())
         {
             await foreach (var batch in ReadTaskAsync(task, cancellationToken).ConfigureAwait(false))
@@ -68,8 +69,7 @@ public sealed partial class TableScan
             }
         }
 
-        var local = _table.Files.Resolve(file.FilePath);
-        await using var reader = await ParquetReader.OpenFileAsync(local, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var reader = await _table.OpenParquetAsync(file.FilePath, cancellationToken).ConfigureAwait(false);
         var fileIndexById = FileColumnsById(reader.Schema, _table.Metadata.NameMapping);
         var needed = new List<int>();
         var batchColumnById = new Dictionary<int, int>();
@@ -460,17 +460,17 @@ public sealed partial class TableScan
             throw new IcebergException(IcebergErrorKind.InvalidMetadata, $"deletion vector {dv.FilePath} has no valid content_offset/content_size_in_bytes");
         }
 
-        var local = _table.Files.Resolve(dv.FilePath);
-        await using var stream = File.OpenRead(local);
-        if (offset < 0 || offset + size > stream.Length)
+        var source = await _table.NewInputFile(dv.FilePath).OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
         {
-            throw new CorruptFileException(dv.FilePath, offset, $"deletion vector blob ({size} bytes at {offset}) is outside the file ({stream.Length} bytes)");
-        }
+            if (offset < 0 || offset + size > source.Length)
+            {
+                throw new CorruptFileException(dv.FilePath, offset, $"deletion vector blob ({size} bytes at {offset}) is outside the file ({source.Length} bytes)");
+            }
 
-        var buffer = new byte[size];
-        stream.Position = offset;
-        await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return DeletionVector.Read(buffer, dv.FilePath);
+            var buffer = await source.ReadAsync(offset, (int)size, cancellationToken).ConfigureAwait(false);
+            return DeletionVector.Read(buffer.ToArray(), dv.FilePath);
+        }
     }
 
     private async Task<Dictionary<string, List<long>>> ReadPositionDeleteFileAsync(DataFile deleteFile, CancellationToken cancellationToken)
@@ -481,8 +481,7 @@ public sealed partial class TableScan
         }
 
         var result = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        var local = _table.Files.Resolve(deleteFile.FilePath);
-        await using var reader = await ParquetReader.OpenFileAsync(local, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var reader = await _table.OpenParquetAsync(deleteFile.FilePath, cancellationToken).ConfigureAwait(false);
         var columns = reader.ResolveFieldIds([PositionDeletePosId, PositionDeleteFilePathId]);
         if (columns.Length != 2)
         {
@@ -540,8 +539,7 @@ public sealed partial class TableScan
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var local = _table.Files.Resolve(deleteFile.FilePath);
-        await using var reader = await ParquetReader.OpenFileAsync(local, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var reader = await _table.OpenParquetAsync(deleteFile.FilePath, cancellationToken).ConfigureAwait(false);
         var byId = FileColumnsById(reader.Schema, _table.Metadata.NameMapping);
         var columns = new List<int>(ids.Count);
         foreach (var id in ids)
