@@ -8,7 +8,8 @@ namespace Lakehouse.Table.Operations;
 /// nullability and docs, reorder, and set identifier fields. Changes are applied in call order, each resolving column
 /// names against the schema as changed so far; new field ids continue from last-column-id. Incompatible changes
 /// (adding a required column, optional -&gt; required) need <see cref="AllowIncompatibleChanges"/>. The result is added
-/// as a new schema and made current (an unchanged schema commits nothing).
+/// as a new schema and made current (an unchanged schema commits nothing); a <c>schema.name-mapping.default</c>
+/// property is updated for renamed and added fields.
 /// </summary>
 public sealed partial class UpdateSchema : PendingUpdate
 {
@@ -188,6 +189,14 @@ public sealed partial class UpdateSchema : PendingUpdate
         }
 
         builder.SetCurrentSchema(builder.AddSchema(schema, lastColumnId));
+        if (baseMetadata.NameMapping is { } mapping)
+        {
+            var updated = NameMappingUpdate.Update(mapping, schema, baseMetadata.LastColumnId);
+            if (!updated.Equals(mapping))
+            {
+                builder.SetProperties(new Dictionary<string, string> { [NameMapping.DefaultPropertyKey] = updated.ToJson() });
+            }
+        }
     }
 
     private static void CheckSources(TableMetadata metadata, Schema schema)

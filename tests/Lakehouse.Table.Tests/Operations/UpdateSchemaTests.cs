@@ -180,4 +180,23 @@ public sealed class UpdateSchemaTests : IDisposable
         Assert.Contains("cannot convert", (await Assert.ThrowsAsync<IcebergException>(() => v3.UpdateSchema().AddColumnWithDefault(null, "y", PrimitiveType.Int, "abc").CommitAsync())).Message);
         MetadataValidation.ValidateFolder(Path.Combine(_dir, "v3"));
     }
+
+    [Fact]
+    public async Task NameMappingFollowsRenamesAndAdds()
+    {
+        var catalog = new InMemoryCatalog(_dir);
+        var mapping = """[{"field-id": 1, "names": ["id", "record_id"]}, {"field-id": 2, "names": ["location"], "fields": [{"field-id": 3, "names": ["lat"]}]}, {"field-id": 9, "names": ["gone"]}]""";
+        var schema = new Schema([NestedField.Required(1, "id", PrimitiveType.Long), NestedField.Optional(2, "location", new StructType([NestedField.Optional(3, "lat", PrimitiveType.Double)]))]);
+        var ops = await TableOperations.CreateTableAsync(catalog, TableIdentifier.Parse("m"), schema, properties: new Dictionary<string, string> { [NameMapping.DefaultPropertyKey] = mapping });
+        var m = await ops.UpdateSchema().RenameColumn("location.lat", "latitude").AddColumn("location", "lon", PrimitiveType.Double).AddColumn("tags", new ListType(0, PrimitiveType.String, false)).CommitAsync();
+        var updated = m.NameMapping!;
+        Assert.Equal(["id", "record_id"], updated.FindById(1)!.Names);
+        Assert.Equal(["lat", "latitude"], updated.FindById(3)!.Names);
+        Assert.Equal(["lon"], updated.FindById(4)!.Names);
+        Assert.Equal(["tags"], updated.FindById(5)!.Names);
+        Assert.Equal(["element"], updated.FindById(6)!.Names);
+        Assert.Equal(["gone"], updated.FindById(9)!.Names);
+        Assert.Equal(3, updated.Find("location", "lat")!.FieldId);
+        Assert.Equal(3, updated.Find("location", "latitude")!.FieldId);
+    }
 }
