@@ -31,6 +31,7 @@ public static class ErrorReporter
         CliUsageException e => (e.Message, ExitCodes.Usage),
         CorruptFileException e => (e.Message, ExitCodes.Failure),
         Lakehouse.Table.IcebergException e => (e.Message, ExitCodes.Failure),
+        Lakehouse.Sql.SqlException e => (e.Message, ExitCodes.Failure),
         FileNotFoundException e => ($"file not found: {e.FileName ?? e.Message}", ExitCodes.Failure),
         DirectoryNotFoundException e => ($"directory not found: {e.Message}", ExitCodes.Failure),
         UnauthorizedAccessException e => ($"permission denied: {e.Message}", ExitCodes.Failure),

@@ -69,6 +69,7 @@ public static class LakehouseCommand
         root.Subcommands.Add(ArrowCommand.Create(context));
         root.Subcommands.Add(ParquetCommand.Create(context));
         root.Subcommands.Add(IcebergCommand.Create(context));
+        root.Subcommands.Add(SqlCommand.Create(context));
         root.Subcommands.Add(KafkaCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.SetAction(parse =>
