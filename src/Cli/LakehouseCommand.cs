@@ -72,6 +72,7 @@ public static class LakehouseCommand
         root.Subcommands.Add(TableCommand.Create(context));
         root.Subcommands.Add(LoadCommand.Create(context));
         root.Subcommands.Add(MaintenanceCommand.Create(context));
+        root.Subcommands.Add(SqlCommand.Create(context));
         root.Subcommands.Add(KafkaCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.SetAction(parse =>
