@@ -33,6 +33,7 @@ public static class ErrorReporter
         Lakehouse.Table.IcebergException e => (e.Message, ExitCodes.Failure),
         Lakehouse.Table.Catalog.CommitConflictException e => (e.Message, ExitCodes.Failure),
         System.Data.Common.DbException e => ($"catalog database error: {e.Message}", ExitCodes.Failure),
+        Lakehouse.Sql.SqlException e => (e.Message, ExitCodes.Failure),
         FileNotFoundException e => ($"file not found: {e.FileName ?? e.Message}", ExitCodes.Failure),
         DirectoryNotFoundException e => ($"directory not found: {e.Message}", ExitCodes.Failure),
         UnauthorizedAccessException e => ($"permission denied: {e.Message}", ExitCodes.Failure),
