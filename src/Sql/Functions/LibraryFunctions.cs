@@ -19,6 +19,7 @@ public static class LibraryFunctions
         MathLibrary.Register(registry);
         ConditionalLibrary.Register(registry);
         TemporalLibrary.Register(registry);
+        ArrayLibrary.Register(registry);
         Aggregates.AggregateLibrary.Register(registry);
     }
 }

@@ -74,6 +74,30 @@ public class LibraryFunctionTests
     }
 
     [Fact]
+    public void Array_functions_follow_trino()
+    {
+        var ints = SqlType.Array(B);
+        object?[] list = [3L, 1L, null, 3L, 2L];
+        Assert.Equal("5", Call("cardinality", (list, ints)));
+        Assert.Equal("3", Call("element_at", (list, ints), (1, B)));
+        Assert.Equal("2", Call("element_at", (list, ints), (-1, B)));
+        Assert.Null(Call("element_at", (list, ints), (9, B)));
+        Assert.Equal("true", Call("contains", (list, ints), (2, B)));
+        Assert.Null(Call("contains", (list, ints), (7, B)));
+        Assert.Equal("false", Call("contains", (new object?[] { 1L }, ints), (7, B)));
+        Assert.Equal("[1, 2, 3, 3, NULL]", Call("array_sort", (list, ints)));
+        Assert.Equal("[3, 1, NULL, 2]", Call("array_distinct", (list, ints)));
+        Assert.Equal("3-1-3-2", Call("array_join", (list, ints), ("-", V)));
+        Assert.Equal("3-1-x-3-2", Call("array_join", (list, ints), ("-", V), ("x", V)));
+        Assert.Equal("[1, 3, 5]", Call("sequence", (1, B), (5, B), (2, B)));
+        Assert.Equal("[3, 2, 1]", Call("sequence", (3, B), (1, B)));
+        Assert.Null(Call("array_max", (list, ints)));
+        Assert.Equal("3", Call("array_max", (new object?[] { 1L, 3L, 2L }, ints)));
+        Assert.Throws<SqlException>(() => Call("element_at", (list, ints), (0, B)));
+        Assert.Throws<SqlException>(() => Call("sequence", (1, B), (100_000, B)));
+    }
+
+    [Fact]
     public void Errors_are_execution_errors_with_trino_wording()
     {
         Assert.Contains("Division by zero", Assert.Throws<SqlException>(() => Call("mod", (1, B), (0, B))).Message, StringComparison.Ordinal);
