@@ -13,6 +13,8 @@ public static class Program
           ipc     [--mb 1024] [--runs 5]
           parquet [--rows 10000000] [--runs 3] [--threads 2] [--peak-mb rows/10M*2048] [--dir DIR]
           flight  [--rows 10000000] [--runs 3]
+          plan    [--manifests 100] [--files-per-manifest 100] [--runs 5] [--dir DIR]
+          scan    [--files 8] [--rows-per-file 500000] [--runs 3] [--dir DIR]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -45,6 +47,22 @@ public static class Program
 
             case "flight":
                 await FlightBenchmark.RunAsync(report, Option(args, "--rows", 10_000_000), (int)Option(args, "--runs", 3)).ConfigureAwait(false);
+                break;
+            case "plan":
+                IcebergBenchmark.RunPlan(
+                    report,
+                    (int)Option(args, "--manifests", 100),
+                    (int)Option(args, "--files-per-manifest", 100),
+                    (int)Option(args, "--runs", 5),
+                    StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench"));
+                break;
+            case "scan":
+                await IcebergBenchmark.RunScanAsync(
+                    report,
+                    (int)Option(args, "--files", 8),
+                    Option(args, "--rows-per-file", 500_000),
+                    (int)Option(args, "--runs", 3),
+                    StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench")).ConfigureAwait(false);
                 break;
             case "parquet-peak":
                 return await PeakMemoryProbe.ChildAsync(args[1], args.Contains("--collect")).ConfigureAwait(false);

@@ -20,6 +20,12 @@ public sealed record ParquetReadOptions
     /// <summary>Largest uncompressed column chunk read; larger chunks (e.g. over 2 GiB of strings) are refused as not supported.</summary>
     public long MaxColumnChunkSize { get; init; } = 1L << 30;
 
+    /// <summary>
+    /// Top-level columns of a row group decoded at the same time (1 = one after the other). Each column in flight keeps its
+    /// decode buffers, so memory grows with this; the default uses both cores of a small machine.
+    /// </summary>
+    public int DecodeParallelism { get; init; } = Math.Min(2, Environment.ProcessorCount);
+
     /// <summary>Largest value count accepted in one page.</summary>
     public int MaxValuesPerPage { get; init; } = 16 * 1024 * 1024;
 }

@@ -159,38 +159,58 @@ public sealed partial class ParquetReader : IAsyncDisposable
         }
 
         var selected = fields ?? AllFields();
-        var leaves = new List<int>();
         var decoded = new DecodedColumn?[ParquetSchema.Leaves.Count];
         var columns = new ArrowArray[selected.Count];
         var schemaFields = new Field[selected.Count];
-        for (var i = 0; i < columns.Length; i++)
+        var parallelism = Math.Max(1, Options.DecodeParallelism);
+        if (parallelism == 1 || columns.Length < 2)
         {
-            // One top-level column at a time: decode its leaves, assemble, then drop the decoded
-            // intermediates so that at most one column's decode buffers live beside the finished arrays.
-            var node = _fields[selected[i]];
-            leaves.Clear();
-            node.CollectLeaves(leaves);
-            foreach (var leaf in leaves)
+            var leaves = new List<int>();
+            for (var i = 0; i < columns.Length; i++)
             {
-                decoded[leaf] = await ReadColumnChunkAsync(group, leaf, cancellationToken).ConfigureAwait(false);
+                await ReadTopLevelColumnAsync(group, index, selected[i], i, leaves, decoded, columns, schemaFields, cancellationToken).ConfigureAwait(false);
             }
-
-            var data = ArrayAssembler.Build(node, decoded, Name);
-            foreach (var leaf in leaves)
-            {
-                decoded[leaf] = null;
-            }
-
-            if (data.Length != group.NumRows)
-            {
-                throw new CorruptFileException(Name, -1, $"row group {index}: column '{node.Field.Name}' has {data.Length} rows, the row group {group.NumRows}");
-            }
-
-            columns[i] = ArrowArray.Create(data);
-            schemaFields[i] = node.Field;
+        }
+        else
+        {
+            // Columns own disjoint leaves and output slots, so they decode independently (bounded to spare memory).
+            await Parallel.ForAsync(
+                0,
+                columns.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+                async (i, token) => await ReadTopLevelColumnAsync(group, index, selected[i], i, [], decoded, columns, schemaFields, token).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         return new RecordBatch(new Schema(schemaFields, Schema.Metadata), columns, (int)group.NumRows);
+    }
+
+    /// <summary>
+    /// Decodes top-level column <paramref name="field"/> of a row group into <c>columns[slot]</c>: its leaves, then the
+    /// assembled array; the decoded intermediates are dropped at once so that only the columns in flight keep decode buffers.
+    /// </summary>
+    private async Task ReadTopLevelColumnAsync(RowGroup group, int index, int field, int slot, List<int> leaves, DecodedColumn?[] decoded, ArrowArray[] columns, Field[] schemaFields, CancellationToken cancellationToken)
+    {
+        var node = _fields[field];
+        leaves.Clear();
+        node.CollectLeaves(leaves);
+        foreach (var leaf in leaves)
+        {
+            decoded[leaf] = await ReadColumnChunkAsync(group, leaf, cancellationToken).ConfigureAwait(false);
+        }
+
+        var data = ArrayAssembler.Build(node, decoded, Name);
+        foreach (var leaf in leaves)
+        {
+            decoded[leaf] = null;
+        }
+
+        if (data.Length != group.NumRows)
+        {
+            throw new CorruptFileException(Name, -1, $"row group {index}: column '{node.Field.Name}' has {data.Length} rows, the row group {group.NumRows}");
+        }
+
+        columns[slot] = ArrowArray.Create(data);
+        schemaFields[slot] = node.Field;
     }
 
     /// <summary>
@@ -206,18 +226,26 @@ public sealed partial class ParquetReader : IAsyncDisposable
                 continue;
             }
 
-            var batch = await ReadRowGroupAsync(g, fields, cancellationToken).ConfigureAwait(false);
+            // The iterator's locals live in its state object: clear the batch before the next row group is decoded so the
+            // previous row group's arrays are not kept alive beside it.
+            RecordBatch? batch = await ReadRowGroupAsync(g, fields, cancellationToken).ConfigureAwait(false);
             var size = Math.Max(1, Options.BatchSize);
-            if (batch.Length <= size)
+            var length = batch.Length;
+            if (length <= size)
             {
                 yield return batch;
+                batch = null;
                 continue;
             }
 
-            for (var offset = 0; offset < batch.Length; offset += size)
+            for (var offset = 0; offset < length; offset += size)
             {
-                yield return batch.Slice(offset, Math.Min(size, batch.Length - offset));
+                RecordBatch? slice = batch!.Slice(offset, Math.Min(size, length - offset));
+                yield return slice;
+                slice = null;
             }
+
+            batch = null;
         }
     }
 
