@@ -27,6 +27,9 @@ public sealed class PostgresDialect : SqlDialect
     // 23505 unique_violation.
     public override bool IsUniqueViolation(DbException exception) => exception is PostgresException { SqlState: "23505" };
 
+    // CREATE TABLE IF NOT EXISTS racing another session: 23505 on pg_type, 42P07 duplicate_table, 42710 duplicate_object.
+    public override bool IsConcurrentCreate(DbException exception) => exception is PostgresException { SqlState: "23505" or "42P07" or "42710" };
+
     // 40001 serialization_failure, 40P01 deadlock_detected, 55P03 lock_not_available; and lost connections.
     public override bool IsTransient(DbException exception) =>
         exception is PostgresException { SqlState: "40001" or "40P01" or "55P03" } || exception is NpgsqlException { IsTransient: true };

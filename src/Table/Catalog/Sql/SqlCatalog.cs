@@ -100,7 +100,7 @@ public sealed partial class SqlCatalog : ICatalog, IAsyncDisposable
                 {
                     await ExecuteAsync(connection, null, ddl, cancellationToken).ConfigureAwait(false);
                 }
-                catch (DbException e) when (_dialect.IsUniqueViolation(e))
+                catch (DbException e) when (_dialect.IsConcurrentCreate(e))
                 {
                     // PostgreSQL: two processes created the table at the same moment; the other one won.
                 }

@@ -24,6 +24,9 @@ public abstract class SqlDialect : IAsyncDisposable
     /// <summary>A primary-key or unique violation (the row already exists).</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>A concurrent <c>CREATE TABLE IF NOT EXISTS</c> lost the race (the table exists now).</summary>
+    public virtual bool IsConcurrentCreate(DbException exception) => IsUniqueViolation(exception);
+
     /// <summary>An error after which the same statement may succeed (lock timeout, serialization failure, lost connection).</summary>
     public abstract bool IsTransient(DbException exception);
 
