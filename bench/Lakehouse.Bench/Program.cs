@@ -12,6 +12,7 @@ public static class Program
         benchmarks:
           ipc     [--mb 1024] [--runs 5]
           parquet [--rows 10000000] [--runs 3] [--threads 2] [--peak-mb rows/10M*2048] [--dir DIR]
+          flight  [--rows 10000000] [--runs 3]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -42,6 +43,9 @@ public static class Program
                     break;
                 }
 
+            case "flight":
+                await FlightBenchmark.RunAsync(report, Option(args, "--rows", 10_000_000), (int)Option(args, "--runs", 3)).ConfigureAwait(false);
+                break;
             case "parquet-peak":
                 return await PeakMemoryProbe.ChildAsync(args[1], args.Contains("--collect")).ConfigureAwait(false);
             default:

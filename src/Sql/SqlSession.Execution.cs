@@ -71,6 +71,11 @@ public sealed partial class SqlSession
             case StartTransaction or Commit or Rollback:
                 return new SqlResult(0);
             default:
+                if (await ExecuteDdlAsync(statement, parameters ?? [], cancellationToken).ConfigureAwait(false) is { } ddl)
+                {
+                    return ddl;
+                }
+
                 throw new SqlException(SqlErrorKind.NotImplemented, $"{statement.GetType().Name} statements are not supported yet");
         }
     }

@@ -80,8 +80,17 @@ const instance = await DuckDBInstance.create(':memory:');
 const conn = await instance.connect();
 await conn.run("SET TimeZone = 'UTC'");
 for (const file of files) {
+  for (const schema of ['s1', 's2']) await conn.run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await conn.run('DROP TABLE IF EXISTS t'); await conn.run('DROP TABLE IF EXISTS u');
   const records = parse(readFileSync(file, 'utf8'));
   for (const r of records) {
+    if (r.kind === 'statement') {
+      // Statements that succeed for us set up state (CREATE SCHEMA/TABLE, INSERT); run them in DuckDB too.
+      if (r.mode === 'ok' && !r.comments.some(c => c.startsWith('# oracle: skip'))) {
+        try { await conn.run(r.sql.replaceAll('${DATA}', dataDir)); } catch (e) { console.log(JSON.stringify({ file, line: r.line, status: 'error', error: String(e.message ?? e) })); }
+      }
+      continue;
+    }
     if (r.kind !== 'query') continue;
     if (r.comments.some(c => c.startsWith('# oracle: skip'))) {
       console.log(JSON.stringify({ file, line: r.line, status: 'skip' }));

@@ -37,25 +37,115 @@ public sealed class SqlEngineBackend(SqlEngine engine, string version) : IFlight
 
     private ICatalog Catalog => engine.Options.Catalog ?? throw new FlightSqlException(FlightSqlErrorKind.NotSupported, "no catalog is configured");
 
-    public ValueTask<FlightSqlPreparedPlan> PrepareAsync(string sql, FlightSqlContext context)
+    public async ValueTask<FlightSqlPreparedPlan> PrepareAsync(string sql, FlightSqlContext context)
     {
         var session = Session(context);
+        SqlPreparedStatement statement;
         try
         {
-            var statement = session.Prepare(sql);
-            var parameters = new Field[statement.ParameterTypes.Count];
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i] = new Field(i.ToString(CultureInfo.InvariantCulture), statement.ParameterTypes[i].ArrowType);
-            }
-
-            var schema = statement.IsQuery ? ColumnMetadata.Annotate(statement.Schema, null, null, null) : FlightSqlSchemas.Empty;
-            return ValueTask.FromResult(new FlightSqlPreparedPlan(schema, new ArrowSchema(parameters), !statement.IsQuery));
+            statement = session.Prepare(sql);
+        }
+        catch (SqlException e) when (e.Kind == SqlErrorKind.NotImplemented)
+        {
+            return await PlanByStartingAsync(session, sql, context.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Map(e) is { } mapped)
         {
             throw mapped;
         }
+
+        var parameters = new Field[statement.ParameterTypes.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = new Field(i.ToString(CultureInfo.InvariantCulture), statement.ParameterTypes[i].ArrowType);
+        }
+
+        var schema = statement.IsQuery ? ColumnMetadata.Annotate(statement.Schema, null, null, null) : FlightSqlSchemas.Empty;
+        return new FlightSqlPreparedPlan(schema, new ArrowSchema(parameters), !statement.IsQuery);
+    }
+
+    /// <summary>
+    /// Fallback while the engine cannot prepare a statement kind: statements that start with a DML/DDL
+    /// keyword are updates; a query is started with null parameters to learn its schema (streams are lazy,
+    /// so nothing is read) and then disposed. Parameters are the <c>?</c> marks, typed null (unknown).
+    /// </summary>
+    private static async Task<FlightSqlPreparedPlan> PlanByStartingAsync(SqlSession session, string sql, CancellationToken cancellationToken)
+    {
+        var count = CountParameterMarks(sql);
+        var parameters = new Field[count];
+        for (var i = 0; i < count; i++)
+        {
+            parameters[i] = new Field(i.ToString(CultureInfo.InvariantCulture), Arrow.Types.ArrowType.Null);
+        }
+
+        var first = FirstKeyword(sql);
+        if (first is "INSERT" or "UPDATE" or "DELETE" or "MERGE" or "CREATE" or "DROP" or "ALTER" or "TRUNCATE" or "SET" or "RESET" or "USE" or "CALL" or "COMMENT" or "GRANT" or "REVOKE")
+        {
+            return new FlightSqlPreparedPlan(FlightSqlSchemas.Empty, new ArrowSchema(parameters), true);
+        }
+
+        await using var result = await RunAsync(session, sql, count == 0 ? null : new object?[count], cancellationToken).ConfigureAwait(false);
+        return new FlightSqlPreparedPlan(ColumnMetadata.Annotate(result.Schema, null, null, null), new ArrowSchema(parameters), !result.IsQuery);
+    }
+
+    private static string FirstKeyword(string sql)
+    {
+        var span = sql.AsSpan().TrimStart();
+        while (span.StartsWith("--", StringComparison.Ordinal) || span.StartsWith("/*", StringComparison.Ordinal) || span.StartsWith("(", StringComparison.Ordinal))
+        {
+            if (span[0] == '(')
+            {
+                span = span[1..].TrimStart();
+                continue;
+            }
+
+            var end = span[0] == '-' ? span.IndexOf('\n') : span.IndexOf("*/", StringComparison.Ordinal);
+            span = end < 0 ? [] : span[(end + (span[0] == '-' ? 1 : 2))..].TrimStart();
+        }
+
+        var length = 0;
+        while (length < span.Length && char.IsLetter(span[length]))
+        {
+            length++;
+        }
+
+        return span[..length].ToString().ToUpperInvariant();
+    }
+
+    /// <summary>The <c>?</c> marks outside string literals, quoted identifiers and comments.</summary>
+    internal static int CountParameterMarks(string sql)
+    {
+        var count = 0;
+        for (var i = 0; i < sql.Length; i++)
+        {
+            var c = sql[i];
+            if (c is '\'' or '"')
+            {
+                var close = sql.IndexOf(c, i + 1);
+                while (close >= 0 && close + 1 < sql.Length && sql[close + 1] == c)
+                {
+                    close = sql.IndexOf(c, close + 2);
+                }
+
+                i = close < 0 ? sql.Length : close;
+            }
+            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            {
+                var end = sql.IndexOf('\n', i);
+                i = end < 0 ? sql.Length : end;
+            }
+            else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+            {
+                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? sql.Length : end + 1;
+            }
+            else if (c == '?')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     public async ValueTask<FlightSqlQueryResult> ExecuteQueryAsync(string sql, RecordBatch? parameters, FlightSqlContext context)
@@ -114,6 +204,11 @@ public sealed class SqlEngineBackend(SqlEngine engine, string version) : IFlight
                     fields.Add(new Field(c.Name, c.Type.ArrowType, c.IsNullable));
                 }
             }
+            catch (SqlException e) when (e.Kind == SqlErrorKind.NotImplemented)
+            {
+                // Until the engine lists columns: the Iceberg schema as Arrow.
+                fields = await IcebergColumnsAsync(t, context.CancellationToken).ConfigureAwait(false);
+            }
             catch (Exception e) when (e is SqlException or IcebergException or IOException)
             {
                 // A table that cannot be loaded is still listed, without columns.
@@ -123,6 +218,19 @@ public sealed class SqlEngineBackend(SqlEngine engine, string version) : IFlight
         }
 
         return result;
+    }
+
+    private async Task<List<Field>> IcebergColumnsAsync(SqlTableInfo table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var loaded = await Catalog.LoadTableAsync(TableIdentifier.Parse(table.Schema + "." + table.Name), cancellationToken).ConfigureAwait(false);
+            return [.. ArrowSchemaConverter.ToArrow(loaded.Metadata.CurrentSchema).Fields];
+        }
+        catch (Exception e) when (e is IcebergException or IOException)
+        {
+            return [];
+        }
     }
 
     public async ValueTask<long> IngestAsync(FlightSqlIngestRequest request, ArrowSchema schema, IAsyncEnumerable<RecordBatch> batches, FlightSqlContext context)

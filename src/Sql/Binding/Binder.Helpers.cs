@@ -160,6 +160,22 @@ public sealed partial class Binder
         return changed ? e.WithChildren(next) : e;
     }
 
+    /// <summary>INSERT: implicit coercions, plus explicit casts between numeric types and from varchar literals (as Trino's INSERT does for literals).</summary>
+    internal BoundExpression CoerceForInsert(BoundExpression e, SqlType target)
+    {
+        if (e.Type == target || SqlType.CanCoerce(e.Type, target))
+        {
+            return Coerce(e, target, "INSERT");
+        }
+
+        if ((e.Type.IsNumeric && target.IsNumeric) || (e.Type.IsString && target.IsString))
+        {
+            return new BoundCast(e, target, false);
+        }
+
+        return Coerce(e, target, "INSERT");
+    }
+
     private BoundExpression BindCoalesce(IReadOnlyList<BoundExpression> args)
     {
         var f = Functions.ResolveScalar("coalesce", args.Select(a => a.Type).ToArray());

@@ -11,7 +11,10 @@ public static class LogicTestRunner
     {
         var text = await File.ReadAllTextAsync(path);
         var records = LogicFile.Parse(text);
-        var engine = new SqlEngine(new SqlEngineOptions { BatchSize = batchSize, DegreeOfParallelism = 2, QueryTimeout = TimeSpan.FromMinutes(1) });
+        var warehouse = Path.Combine(Path.GetTempPath(), "lakehouse-sql-wh-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(warehouse);
+        var catalog = Lakehouse.Table.Catalog.CatalogFactory.Open(warehouse);
+        var engine = new SqlEngine(new SqlEngineOptions { Catalog = catalog, BatchSize = batchSize, DegreeOfParallelism = 2, QueryTimeout = TimeSpan.FromMinutes(1) });
         var session = engine.CreateSession();
         var failures = new List<string>();
         var changed = false;
