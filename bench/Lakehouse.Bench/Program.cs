@@ -15,6 +15,7 @@ public static class Program
           flight  [--rows 10000000] [--runs 3]
           plan    [--manifests 100] [--files-per-manifest 100] [--runs 5] [--dir DIR]
           scan    [--files 8] [--rows-per-file 500000] [--runs 3] [--dir DIR]
+          sql     [--rows 10000000] [--runs 3] [--threads 2] [--dir DIR] [--only NAME-PART]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -63,6 +64,15 @@ public static class Program
                     Option(args, "--rows-per-file", 500_000),
                     (int)Option(args, "--runs", 3),
                     StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench")).ConfigureAwait(false);
+                break;
+            case "sql":
+                await SqlBenchmark.RunAsync(
+                    report,
+                    Option(args, "--rows", 10_000_000),
+                    (int)Option(args, "--runs", 3),
+                    (int)Option(args, "--threads", 2),
+                    StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench"),
+                    StringOption(args, "--only")).ConfigureAwait(false);
                 break;
             case "parquet-peak":
                 return await PeakMemoryProbe.ChildAsync(args[1], args.Contains("--collect")).ConfigureAwait(false);
