@@ -121,7 +121,11 @@ public static class SqlBenchQueries
             SELECT date_trunc('day', ts) AS day, platform, approx_count_distinct(user_id) AS dau
             FROM read_parquet({events}) GROUP BY 1, 2 ORDER BY 1, 2
             """,
-            Tolerance: 0.05),
+            Tolerance: 0.03,
+            DuckDbCheck: """
+            SELECT date_trunc('day', ts) AS day, platform, count(DISTINCT user_id) AS dau
+            FROM read_parquet({events}) GROUP BY 1, 2 ORDER BY 1, 2
+            """),
         new(
             "like_text_filter",
             """

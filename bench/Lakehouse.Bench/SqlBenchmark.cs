@@ -62,7 +62,7 @@ public static class SqlBenchmark
 
         var queries = SqlBenchQueries.All.Where(q => only is null || q.Name.Contains(only, StringComparison.Ordinal)).ToList();
         var queryFile = Path.Combine(dir, "duckdb-queries.json");
-        await File.WriteAllTextAsync(queryFile, JsonSerializer.Serialize(queries.Select(q => new Dictionary<string, string> { ["name"] = q.Name, ["sql"] = Fill(q.DuckDb) }).ToList())).ConfigureAwait(false);
+        await File.WriteAllTextAsync(queryFile, JsonSerializer.Serialize(queries.Select(q => new Dictionary<string, string> { ["name"] = q.Name, ["sql"] = Fill(q.DuckDb), ["check_sql"] = Fill(q.DuckDbCheck ?? q.DuckDb) }).ToList())).ConfigureAwait(false);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load average at start: {LoadAverage()}; DuckDB threads={threads}, ours DegreeOfParallelism={threads}; best of {runs}"));
         var sw2 = Stopwatch.StartNew();

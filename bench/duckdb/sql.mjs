@@ -3,7 +3,7 @@
 // per query the best wall time of RUNS after one warm-up (measured in node around the statement, fully
 // materialized), the peak node RSS sampled every 5 ms, and a checksum computed by DuckDB (not timed): row count
 // and one double per column (numbers summed, timestamps as epoch microseconds, dates as days, strings as byte
-// lengths) — the figures ResultChecksum computes on our side.
+// lengths) — the figures ResultChecksum computes on our side — of check_sql (an exact text for approximate queries).
 //
 //   node bench/duckdb/sql.mjs QUERIES.json RUNS THREADS
 import { createRequire } from 'node:module';
@@ -33,7 +33,7 @@ function checksumExpr(name, type) {
 }
 
 const out = { duckdb: version, queries: {} };
-for (const { name, sql } of queries) {
+for (const { name, sql, check_sql: checkSql = sql } of queries) {
   const entry = {};
   out.queries[name] = entry;
   try {
@@ -51,9 +51,9 @@ for (const { name, sql } of queries) {
     peak = Math.max(peak, process.memoryUsage().rss);
     entry.seconds = best;
     entry.peak_rss_mb = peak / 1e6;
-    const described = (await (await conn.runAndReadAll(`DESCRIBE ${sql}`)).getRows());
+    const described = (await (await conn.runAndReadAll(`DESCRIBE ${checkSql}`)).getRows());
     const exprs = described.map(([n, t]) => checksumExpr(String(n), String(t)));
-    const row = (await (await conn.runAndReadAll(`SELECT count(*)::DOUBLE, ${exprs.join(', ')} FROM (${sql}) q`)).getRows())[0];
+    const row = (await (await conn.runAndReadAll(`SELECT count(*)::DOUBLE, ${exprs.join(', ')} FROM (${checkSql}) q`)).getRows())[0];
     entry.rows = Number(row[0]);
     entry.sums = row.slice(1).map((v) => (v === null ? null : Number(v)));
     entry.types = described.map(([, t]) => String(t));
