@@ -15,7 +15,7 @@ public static class Program
           flight  [--rows 10000000] [--runs 3]
           plan    [--manifests 100] [--files-per-manifest 100] [--runs 5] [--dir DIR]
           scan    [--files 8] [--rows-per-file 500000] [--runs 3] [--dir DIR]
-          sql     [--rows 10000000] [--runs 3] [--threads 2] [--dir DIR] [--only NAME-PART]
+          sql     [--rows 10000000] [--runs 3] [--threads 2] [--dir DIR] [--only NAME-PART] [--explain]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -72,7 +72,8 @@ public static class Program
                     (int)Option(args, "--runs", 3),
                     (int)Option(args, "--threads", 2),
                     StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench"),
-                    StringOption(args, "--only")).ConfigureAwait(false);
+                    StringOption(args, "--only"),
+                    args.Contains("--explain")).ConfigureAwait(false);
                 break;
             case "parquet-peak":
                 return await PeakMemoryProbe.ChildAsync(args[1], args.Contains("--collect")).ConfigureAwait(false);

@@ -15,7 +15,7 @@ namespace Lakehouse.Bench;
 /// </summary>
 public static class SqlBenchmark
 {
-    public static async Task RunAsync(BenchReport report, long rows, int runs, int threads, string workDir, string? only)
+    public static async Task RunAsync(BenchReport report, long rows, int runs, int threads, string workDir, string? only, bool explain = false)
     {
         var dir = Path.Combine(workDir, string.Create(CultureInfo.InvariantCulture, $"sql-{rows}"));
         Directory.CreateDirectory(dir);
@@ -63,6 +63,38 @@ public static class SqlBenchmark
         var queries = SqlBenchQueries.All.Where(q => only is null || q.Name.Contains(only, StringComparison.Ordinal)).ToList();
         var queryFile = Path.Combine(dir, "duckdb-queries.json");
         await File.WriteAllTextAsync(queryFile, JsonSerializer.Serialize(queries.Select(q => new Dictionary<string, string> { ["name"] = q.Name, ["sql"] = Fill(q.DuckDb), ["check_sql"] = Fill(q.DuckDbCheck ?? q.DuckDb) }).ToList())).ConfigureAwait(false);
+
+        if (explain)
+        {
+            var explainEngine = new SqlEngine(new SqlEngineOptions { DegreeOfParallelism = threads });
+            foreach (var q in queries)
+            {
+                Console.WriteLine($"-- {q.Name}");
+                try
+                {
+                    await using var result = await explainEngine.CreateSession().ExecuteAsync("EXPLAIN ANALYZE " + Fill(q.Ours)).ConfigureAwait(false);
+                    await foreach (var batch in result.Batches.ConfigureAwait(false))
+                    {
+                        for (var c = 0; c < batch.ColumnCount; c++)
+                        {
+                            if (batch.Column(c) is Lakehouse.Arrow.Arrays.BinaryArray text)
+                            {
+                                for (var i = 0; i < text.Length; i++)
+                                {
+                                    Console.WriteLine(text.GetString(i));
+                                }
+                            }
+                        }
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Console.WriteLine($"FAILED: {e.Message}");
+                }
+            }
+
+            return;
+        }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load average at start: {LoadAverage()}; DuckDB threads={threads}, ours DegreeOfParallelism={threads}; best of {runs}"));
         var sw2 = Stopwatch.StartNew();
