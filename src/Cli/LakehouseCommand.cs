@@ -69,6 +69,10 @@ public static class LakehouseCommand
         root.Subcommands.Add(ArrowCommand.Create(context));
         root.Subcommands.Add(ParquetCommand.Create(context));
         root.Subcommands.Add(IcebergCommand.Create(context));
+        root.Subcommands.Add(TableCommand.Create(context));
+        root.Subcommands.Add(LoadCommand.Create(context));
+        root.Subcommands.Add(MaintenanceCommand.Create(context));
+        root.Subcommands.Add(SqlCommand.Create(context));
         root.Subcommands.Add(KafkaCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));

@@ -191,7 +191,15 @@ public static class IcebergCommand
         return IcebergTable.Load(path);
     }
 
-    private static string Describe(IcebergTable table)
+    internal static void WriteRows(CliContext context, OutputFormat format, RecordBatch batch)
+    {
+        using var writer = FormatOption.CreateWriter(format, context.Console);
+        writer.Begin(batch.Schema);
+        writer.Write(batch);
+        writer.Complete();
+    }
+
+    internal static string Describe(IcebergTable table)
     {
         var m = table.Metadata;
         var sb = new StringBuilder();
@@ -260,7 +268,7 @@ public static class IcebergCommand
         return sb.ToString();
     }
 
-    private static long ParseTimestampMs(string text)
+    internal static long ParseTimestampMs(string text)
     {
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms))
         {

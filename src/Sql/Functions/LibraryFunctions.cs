@@ -16,5 +16,10 @@ public static class LibraryFunctions
         RegexLibrary.Register(registry);
         HashingLibrary.Register(registry);
         JsonLibrary.Register(registry);
+        MathLibrary.Register(registry);
+        ConditionalLibrary.Register(registry);
+        TemporalLibrary.Register(registry);
+        ArrayLibrary.Register(registry);
+        Aggregates.AggregateLibrary.Register(registry);
     }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Arrays;
 using Lakehouse.Arrow.Builders;
+using Lakehouse.Arrow.Compute;
 using Lakehouse.Arrow.Types;
 using Lakehouse.Parquet.Reading;
 using Lakehouse.Table.Manifests;
@@ -19,7 +20,7 @@ public sealed partial class TableScan
     private const int PositionDeleteFilePathId = 2147483546;
     private const int PositionDeletePosId = 2147483545;
     private readonly Dictionary<string, Dictionary<string, List<long>>> _positionDeleteCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _equalityDeleteCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EqualityDeleteSet> _equalityDeleteCache = new(StringComparer.Ordinal);
 
     /// <summary>Whether <see cref="ToBatchesAsync"/> filters rows by the residuals (default true).</summary>
     public bool ApplyResiduals { get; set; } = true;
@@ -59,7 +60,7 @@ public sealed partial class TableScan
         }
 
         var positions = await LoadPositionDeletesAsync(task, cancellationToken).ConfigureAwait(false);
-        var equalityDeletes = new List<(IReadOnlyList<int> Ids, HashSet<string> Keys)>();
+        var equalityDeletes = new List<(IReadOnlyList<int> Ids, EqualityDeleteSet Keys)>();
         foreach (var d in task.Deletes)
         {
             if (d.DataFile.Content == FileContent.EqualityDeletes)
@@ -135,14 +136,7 @@ public sealed partial class TableScan
                         : ConstantColumn(_table.Metadata.CurrentSchema.FindField(ids[c]), constants, n);
                 }
 
-                for (var row = 0; row < n; row++)
-                {
-                    if ((deleted is null || !deleted[row]) && keys.Contains(CellKeys.Key(columns, row)))
-                    {
-                        deleted ??= new bool[n];
-                        deleted[row] = true;
-                    }
-                }
+                keys.MarkDeleted(columns, n, ref deleted);
             }
 
             if (residual is not null)
@@ -172,26 +166,10 @@ public sealed partial class TableScan
                 continue;
             }
 
-            var run = 0;
-            while (run < n)
+            var kept = ArrowFilter.RemoveRows(output, deleted);
+            if (kept.Length > 0)
             {
-                while (run < n && deleted[run])
-                {
-                    run++;
-                }
-
-                var end = run;
-                while (end < n && !deleted[end])
-                {
-                    end++;
-                }
-
-                if (end > run)
-                {
-                    yield return output.Slice(run, end - run);
-                }
-
-                run = end;
+                yield return kept;
             }
         }
     }
@@ -524,7 +502,7 @@ public sealed partial class TableScan
         return result;
     }
 
-    private async Task<HashSet<string>> LoadEqualityDeletesAsync(DataFile deleteFile, CancellationToken cancellationToken)
+    private async Task<EqualityDeleteSet> LoadEqualityDeletesAsync(DataFile deleteFile, CancellationToken cancellationToken)
     {
         var ids = deleteFile.EqualityIds!;
         var cacheKey = deleteFile.FilePath + "|" + string.Join(',', ids);
@@ -538,7 +516,7 @@ public sealed partial class TableScan
             throw new IcebergException(IcebergErrorKind.NotSupported, $"not supported: {deleteFile.FileFormat} equality delete files ({deleteFile.FilePath})");
         }
 
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new EqualityDeleteSet();
         await using var reader = await _table.OpenParquetAsync(deleteFile.FilePath, cancellationToken).ConfigureAwait(false);
         var byId = FileColumnsById(reader.Schema, _table.Metadata.NameMapping);
         var columns = new List<int>(ids.Count);
@@ -556,10 +534,7 @@ public sealed partial class TableScan
                 arrays[c] = batch.Column(c);
             }
 
-            for (var r = 0; r < batch.Length; r++)
-            {
-                keys.Add(CellKeys.Key(arrays, r));
-            }
+            keys.AddRows(arrays, batch.Length);
         }
 
         _equalityDeleteCache[cacheKey] = keys;

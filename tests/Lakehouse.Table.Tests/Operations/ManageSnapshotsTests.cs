@@ -83,4 +83,34 @@ public sealed class ManageSnapshotsTests : IDisposable
         Assert.Equal([3L, 1, 4, 1], m.SnapshotLog.Skip(1).Select(e => e.SnapshotId).TakeLast(4));
         Assert.Equal(4, m.Snapshots.Count);
     }
+
+    [Fact]
+    public async Task ExpiryFollowsRefRetention()
+    {
+        var ops = await CreateAsync();
+        await ops.ManageSnapshots().CreateBranch("dev", 4).SetMaxSnapshotAgeMs("dev", 100).CreateTag("old", 1).SetMaxRefAgeMs("old", 5000).CreateTag("fresh", 3).SetMaxRefAgeMs("fresh", 50_000).CommitAsync();
+        var result = await ops.ExpireSnapshots().ExpireOlderThan(T0 + 3).RetainLast(1).CleanExpiredFiles(false).ExecuteAsync();
+        Assert.Equal([1L, 2], result.ExpiredSnapshotIds.Order());
+        Assert.Equal(["old"], result.RemovedRefs);
+        var m = await ops.RefreshAsync();
+        Assert.Equal([3L, 4], m.Snapshots.Select(s => s.SnapshotId).Order());
+        Assert.Equal(["dev", "fresh", "main"], m.Refs.Keys.Order());
+        Assert.Equal([new SnapshotLogEntry(T0 + 3, 3)], m.SnapshotLog);
+    }
+
+    [Fact]
+    public async Task MinSnapshotsToKeepAndUnreferencedSnapshots()
+    {
+        var ops = await CreateAsync();
+        await ops.ManageSnapshots().SetMinSnapshotsToKeep("main", 3).CommitAsync();
+
+        // main keeps 3 ancestors whatever their age; snapshot 4 (on no ref) is kept while not older than the threshold.
+        var result = await ops.ExpireSnapshots().ExpireOlderThan(T0 + 4).CleanExpiredFiles(false).ExecuteAsync();
+        Assert.Empty(result.ExpiredSnapshotIds);
+        result = await ops.ExpireSnapshots().ExpireOlderThan(T0 + 5).CleanExpiredFiles(false).ExecuteAsync();
+        Assert.Equal([4L], result.ExpiredSnapshotIds);
+        result = await ops.ExpireSnapshots().ExpireSnapshotId(1).CleanExpiredFiles(false).ExecuteAsync();
+        Assert.Equal([1L], result.ExpiredSnapshotIds);
+        Assert.Equal([2L, 3], (await ops.RefreshAsync()).Snapshots.Select(s => s.SnapshotId).Order());
+    }
 }

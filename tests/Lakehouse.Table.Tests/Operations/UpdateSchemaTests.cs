@@ -154,4 +154,49 @@ public sealed class UpdateSchemaTests : IDisposable
         var m = await v3.UpdateSchema().UpdateColumn("d", PrimitiveType.Timestamp).CommitAsync();
         Assert.Equal(PrimitiveType.Timestamp, m.CurrentSchema.Field("d").Type);
     }
+
+    [SkippableFact]
+    public async Task V3DefaultsAllowRequiredColumns()
+    {
+        var catalog = new InMemoryCatalog(_dir);
+        var v3 = await TableOperations.CreateTableAsync(catalog, TableIdentifier.Parse("v3"), new Schema([NestedField.Required(1, "id", PrimitiveType.Long)]), properties: new Dictionary<string, string> { ["format-version"] = "3" });
+        var m = await v3.UpdateSchema()
+            .AddColumnWithDefault(null, "region", PrimitiveType.String, "eu", required: true)
+            .AddColumnWithDefault(null, "score", PrimitiveType.Decimal(9, 2), 12.5m)
+            .CommitAsync();
+        var region = m.CurrentSchema.Field("region");
+        Assert.True(region.IsRequired);
+        Assert.Equal("eu", region.InitialDefault);
+        Assert.Equal("eu", region.WriteDefault);
+        Assert.Equal(new System.Numerics.BigInteger(1250), m.CurrentSchema.Field("score").InitialDefault);
+
+        m = await v3.UpdateSchema().UpdateColumnDefault("region", "us").CommitAsync();
+        Assert.Equal("eu", m.CurrentSchema.Field("region").InitialDefault);
+        Assert.Equal("us", m.CurrentSchema.Field("region").WriteDefault);
+        Assert.Equal(m, await new TableOperations(catalog, v3.Identifier).RefreshAsync());
+
+        var v2 = await CreateAsync();
+        Assert.Contains("default values need format version 3", (await Assert.ThrowsAsync<IcebergException>(() => v2.UpdateSchema().AddColumnWithDefault(null, "x", PrimitiveType.Int, 1).CommitAsync())).Message);
+        Assert.Contains("cannot convert", (await Assert.ThrowsAsync<IcebergException>(() => v3.UpdateSchema().AddColumnWithDefault(null, "y", PrimitiveType.Int, "abc").CommitAsync())).Message);
+        MetadataValidation.ValidateFolder(Path.Combine(_dir, "v3"));
+    }
+
+    [Fact]
+    public async Task NameMappingFollowsRenamesAndAdds()
+    {
+        var catalog = new InMemoryCatalog(_dir);
+        var mapping = """[{"field-id": 1, "names": ["id", "record_id"]}, {"field-id": 2, "names": ["location"], "fields": [{"field-id": 3, "names": ["lat"]}]}, {"field-id": 9, "names": ["gone"]}]""";
+        var schema = new Schema([NestedField.Required(1, "id", PrimitiveType.Long), NestedField.Optional(2, "location", new StructType([NestedField.Optional(3, "lat", PrimitiveType.Double)]))]);
+        var ops = await TableOperations.CreateTableAsync(catalog, TableIdentifier.Parse("m"), schema, properties: new Dictionary<string, string> { [NameMapping.DefaultPropertyKey] = mapping });
+        var m = await ops.UpdateSchema().RenameColumn("location.lat", "latitude").AddColumn("location", "lon", PrimitiveType.Double).AddColumn("tags", new ListType(0, PrimitiveType.String, false)).CommitAsync();
+        var updated = m.NameMapping!;
+        Assert.Equal(["id", "record_id"], updated.FindById(1)!.Names);
+        Assert.Equal(["lat", "latitude"], updated.FindById(3)!.Names);
+        Assert.Equal(["lon"], updated.FindById(4)!.Names);
+        Assert.Equal(["tags"], updated.FindById(5)!.Names);
+        Assert.Equal(["element"], updated.FindById(6)!.Names);
+        Assert.Equal(["gone"], updated.FindById(9)!.Names);
+        Assert.Equal(3, updated.Find("location", "lat")!.FieldId);
+        Assert.Equal(3, updated.Find("location", "latitude")!.FieldId);
+    }
 }

@@ -29,24 +29,28 @@ public sealed class LibraryScalarFunction : ScalarFunction
 
     public override BoundScalarFunction? Bind(IReadOnlyList<SqlType> argumentTypes)
     {
-        foreach (var exact in new[] { true, false })
+        // Exact signatures first, then the type-computing overloads, then Trino's implicit coercions.
+        foreach (var o in _overloads)
         {
-            foreach (var o in _overloads)
+            if (o.Resolve is null && Matches(o, argumentTypes, exact: true) is { } parameters)
             {
-                if (o.Resolve is not null)
-                {
-                    if (!exact && o.Resolve(argumentTypes) is { } resolved)
-                    {
-                        return new Bound(Name, resolved.Parameters, resolved.ReturnType, o);
-                    }
+                return new Bound(Name, parameters, o.ReturnType, o);
+            }
+        }
 
-                    continue;
-                }
+        foreach (var o in _overloads)
+        {
+            if (o.Resolve?.Invoke(argumentTypes) is { } resolved)
+            {
+                return new Bound(Name, resolved.Parameters, resolved.ReturnType, o);
+            }
+        }
 
-                if (Matches(o, argumentTypes, exact) is { } parameters)
-                {
-                    return new Bound(Name, parameters, o.ReturnType, o);
-                }
+        foreach (var o in _overloads)
+        {
+            if (o.Resolve is null && Matches(o, argumentTypes, exact: false) is { } parameters)
+            {
+                return new Bound(Name, parameters, o.ReturnType, o);
             }
         }
 
