@@ -13,6 +13,7 @@ public static class Program
           ipc     [--mb 1024] [--runs 5]
           parquet [--rows 10000000] [--runs 3] [--threads 2] [--peak-mb rows/10M*2048] [--dir DIR]
           commit  [--commits 1000] [--rows 10000000] [--runs 3] [--dir DIR]
+          flight  [--rows 10000000] [--runs 3]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -50,6 +51,8 @@ public static class Program
                     Option(args, "--rows", 10_000_000),
                     (int)Option(args, "--runs", 3),
                     StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench-commit")).ConfigureAwait(false);
+            case "flight":
+                await FlightBenchmark.RunAsync(report, Option(args, "--rows", 10_000_000), (int)Option(args, "--runs", 3)).ConfigureAwait(false);
                 break;
             case "parquet-peak":
                 return await PeakMemoryProbe.ChildAsync(args[1], args.Contains("--collect")).ConfigureAwait(false);

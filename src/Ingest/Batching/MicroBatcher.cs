@@ -14,7 +14,10 @@ public sealed class MicroBatcher
     private readonly CommitPolicy _policy;
     private readonly TimeProvider _time;
     private readonly Dictionary<TopicPartition, long> _nextOffsets = [];
+    private readonly Dictionary<TopicPartition, long> _goodFloors = [];
+    private readonly Dictionary<TopicPartition, long> _deadLetterFloors = [];
     private long _bytes;
+    private int _pending;
     private long _openedAt;
     private long? _maxTimestamp;
 
@@ -29,13 +32,44 @@ public sealed class MicroBatcher
 
     public JsonEventDecoder Decoder => _decoder;
 
-    /// <summary>Messages in the open batch.</summary>
-    public int Count => _decoder.GoodCount + _decoder.DeadLetterCount;
+    /// <summary>Messages added to the open batch (including any dropped by the recovery floors).</summary>
+    public int Count => _pending;
 
     public long Bytes => _bytes;
 
     /// <summary>The open batch's next offsets so far.</summary>
     public IReadOnlyDictionary<TopicPartition, long> NextOffsets => _nextOffsets;
+
+    /// <summary>Messages dropped because the table their outcome belongs to already holds them (recovery).</summary>
+    public long Skipped { get; private set; }
+
+    /// <summary>
+    /// Recovery after a crash between the two table commits: for <paramref name="tp"/>, good rows below
+    /// <paramref name="goodFloor"/> are already in the target table and dead letters below
+    /// <paramref name="deadLetterFloor"/> already in the dead-letter table, so they are dropped (their offsets still
+    /// advance). Null clears a floor.
+    /// </summary>
+    public void SetFloors(TopicPartition tp, long? goodFloor, long? deadLetterFloor)
+    {
+        ArgumentNullException.ThrowIfNull(tp);
+        if (goodFloor is { } g)
+        {
+            _goodFloors[tp] = g;
+        }
+        else
+        {
+            _goodFloors.Remove(tp);
+        }
+
+        if (deadLetterFloor is { } d)
+        {
+            _deadLetterFloors[tp] = d;
+        }
+        else
+        {
+            _deadLetterFloors.Remove(tp);
+        }
+    }
 
     public DecodeOutcome Add(ConsumeResult<byte[], byte[]> result)
     {
@@ -55,9 +89,17 @@ public sealed class MicroBatcher
         }
 
         var micros = (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
-        var outcome = _decoder.Append(metadata, key, keyIsNull, value, headers, micros);
-        _bytes += value.Length;
         var tp = new TopicPartition(metadata.Topic, metadata.Partition);
+        var keepGood = !(_goodFloors.TryGetValue(tp, out var goodFloor) && metadata.Offset < goodFloor);
+        var keepDead = !(_deadLetterFloors.TryGetValue(tp, out var deadFloor) && metadata.Offset < deadFloor);
+        var outcome = _decoder.Append(metadata, key, keyIsNull, value, headers, micros, keepGood, keepDead);
+        if (!(outcome.IsGood ? keepGood : keepDead))
+        {
+            Skipped++;
+        }
+
+        _bytes += value.Length;
+        _pending++;
         var next = metadata.Offset + 1;
         if (!_nextOffsets.TryGetValue(tp, out var known) || next > known)
         {
@@ -98,6 +140,7 @@ public sealed class MicroBatcher
         var batch = new MicroBatch(_decoder.TakeGood(), _decoder.TakeDeadLetters(), new Dictionary<TopicPartition, long>(_nextOffsets), _bytes, _maxTimestamp);
         _nextOffsets.Clear();
         _bytes = 0;
+        _pending = 0;
         _maxTimestamp = null;
         return batch;
     }

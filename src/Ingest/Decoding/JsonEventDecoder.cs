@@ -124,14 +124,25 @@ public sealed partial class JsonEventDecoder
     /// Decodes one message and appends it as a good row or as a dead letter (never throws for bad input).
     /// <paramref name="ingestTimeMicros"/> is the ingest_time value (microseconds since the epoch).
     /// </summary>
-    public DecodeOutcome Append(in MessageOrigin metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, Headers? headers, long ingestTimeMicros)
+    public DecodeOutcome Append(in MessageOrigin metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, Headers? headers, long ingestTimeMicros) =>
+        Append(metadata, key, keyIsNull, value, headers, ingestTimeMicros, keepGood: true, keepDeadLetter: true);
+
+    /// <summary>
+    /// As <see cref="Append(in MessageOrigin, ReadOnlySpan{byte}, bool, ReadOnlySpan{byte}, Headers?, long)"/>, but a good
+    /// row is only appended when <paramref name="keepGood"/> and a dead letter only when
+    /// <paramref name="keepDeadLetter"/> (recovery: the table that already holds the message must not get it again).
+    /// </summary>
+    public DecodeOutcome Append(in MessageOrigin metadata, ReadOnlySpan<byte> key, bool keyIsNull, ReadOnlySpan<byte> value, Headers? headers, long ingestTimeMicros, bool keepGood, bool keepDeadLetter)
     {
         var outcome = Scan(value);
         if (outcome.IsGood)
         {
-            EmitGood(metadata, key, keyIsNull, value, headers, ingestTimeMicros);
+            if (keepGood)
+            {
+                EmitGood(metadata, key, keyIsNull, value, headers, ingestTimeMicros);
+            }
         }
-        else
+        else if (keepDeadLetter)
         {
             EmitDeadLetter(metadata, key, keyIsNull, value, outcome, ingestTimeMicros);
         }

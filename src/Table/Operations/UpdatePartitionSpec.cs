@@ -153,8 +153,11 @@ public sealed class UpdatePartitionSpec : PendingUpdate
             }
             else
             {
-                fieldId = metadata.PartitionSpecs.SelectMany(s => s.Fields)
-                    .FirstOrDefault(x => x.SourceId == source.Id && x.Transform.Equals(transform))?.FieldId ?? ++lastPartitionId;
+                var previous = metadata.PartitionSpecs.SelectMany(s => s.Fields)
+                    .FirstOrDefault(x => x.SourceId == source.Id && x.Transform.Equals(transform))?.FieldId;
+
+                // Tables upgraded from v1 may reuse ids across specs: never put one id twice in a spec.
+                fieldId = previous is { } p2 && !fields.Any(x => x.FieldId == p2) ? p2 : ++lastPartitionId;
             }
 
             fields.Add(new PartitionField(source.Id, fieldId, name, transform));
