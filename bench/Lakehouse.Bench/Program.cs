@@ -51,6 +51,7 @@ public static class Program
                     Option(args, "--rows", 10_000_000),
                     (int)Option(args, "--runs", 3),
                     StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench-commit")).ConfigureAwait(false);
+                break;
             case "flight":
                 await FlightBenchmark.RunAsync(report, Option(args, "--rows", 10_000_000), (int)Option(args, "--runs", 3)).ConfigureAwait(false);
                 break;
