@@ -12,6 +12,7 @@ public static class Program
         benchmarks:
           ipc     [--mb 1024] [--runs 5]
           parquet [--rows 10000000] [--runs 3] [--threads 2] [--peak-mb rows/10M*2048] [--dir DIR]
+          commit  [--commits 1000] [--rows 10000000] [--runs 3] [--dir DIR]
           flight  [--rows 10000000] [--runs 3]
           plan    [--manifests 100] [--files-per-manifest 100] [--runs 5] [--dir DIR]
           scan    [--files 8] [--rows-per-file 500000] [--runs 3] [--dir DIR]
@@ -46,6 +47,14 @@ public static class Program
                     break;
                 }
 
+            case "commit":
+                await CommitBenchmark.RunAsync(
+                    report,
+                    (int)Option(args, "--commits", 1000),
+                    Option(args, "--rows", 10_000_000),
+                    (int)Option(args, "--runs", 3),
+                    StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench-commit")).ConfigureAwait(false);
+                break;
             case "flight":
                 await FlightBenchmark.RunAsync(report, Option(args, "--rows", 10_000_000), (int)Option(args, "--runs", 3)).ConfigureAwait(false);
                 break;

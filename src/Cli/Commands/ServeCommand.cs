@@ -76,11 +76,11 @@ public static class ServeCommand
     private static async Task<int> RunAsync(CliContext context, IAsyncDisposable catalog, IFlightSqlBackend backend, FlightSqlServerOptions options, GrpcServerOptions grpc, TimeSpan? after, UserStore users)
     {
         await using var catalogLease = catalog;
-        using var signal = new ShutdownSignal(after);
-        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+        using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
         var flightSql = new FlightSqlServer(backend, options, loggers);
         await using var server = new GrpcServer(flightSql.RegisterWithAuthentication(new GrpcServiceRegistry()), grpc, loggers);
-        await server.StartAsync(signal.Token).ConfigureAwait(false);
+        await server.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        using var signal = new ShutdownSignal(after); // --exit-after counts from here
         context.Console.Out.WriteLine(server.Address.ToString());
         context.Console.Out.Flush();
         var auth = users.Count > 0 ? $"{users.Count} user(s)" : "no users";

@@ -6,7 +6,7 @@ namespace Lakehouse.Table.Operations;
 
 /// <summary>
 /// Appends data files (operation "append"; never conflicts). Fast append writes one new manifest and keeps the
-/// parent's manifests as they are; merge append (<see cref="TableOperationsWriteExtensions.NewAppend"/>) also
+/// parent's manifests as they are; merge append (<see cref="TableWriteExtensions.NewAppend"/>) also
 /// merges the table's small data manifests of the default spec into one once there are
 /// <c>commit.manifest.min-count-to-merge</c> of them (when <c>commit.manifest-merge.enabled</c>).
 /// </summary>

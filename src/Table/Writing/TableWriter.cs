@@ -1,6 +1,8 @@
 using System.Globalization;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Arrays;
+using Lakehouse.Arrow.Types;
+using PrimitiveType = Lakehouse.Table.Types.PrimitiveType;
 using Lakehouse.Parquet.Writing;
 using Lakehouse.Table.Manifests;
 using Lakehouse.Table.Metadata;
@@ -158,6 +160,38 @@ public sealed class TableWriter : IAsyncDisposable
         return new PartitionFileWriter(file.Location, parquet, _spec, partition, _schema!, _metadata!, _operations.FileIO);
     }
 
+    /// <summary>
+    /// The same buffers under the table's type: nested field names and field-id metadata may differ (e.g. a list
+    /// element called "item" instead of "element"); other differences are left for the Parquet writer to reject.
+    /// </summary>
+    private static ArrayData Retype(ArrayData data, ArrowType type)
+    {
+        ArrayData[] children = data.Children;
+        switch (type)
+        {
+            case Lakehouse.Arrow.Types.ListType list when data.Type is Lakehouse.Arrow.Types.ListType && children.Length == 1:
+                children = [Retype(children[0], list.ValueType)];
+                break;
+            case Lakehouse.Arrow.Types.StructType st when data.Type is Lakehouse.Arrow.Types.StructType && children.Length == st.Fields.Count:
+                children = new ArrayData[children.Length];
+                for (var i = 0; i < children.Length; i++)
+                {
+                    children[i] = Retype(data.Children[i], st.Fields[i].Type);
+                }
+
+                break;
+            default:
+                if (data.Type.Id != type.Id || children.Length > 0)
+                {
+                    return data;
+                }
+
+                break;
+        }
+
+        return new ArrayData(type, data.Length, data.NullCount, data.Offset, data.Buffers, children, data.Dictionary);
+    }
+
     /// <summary>The batch with the table's Arrow schema (field ids) and its columns in table order.</summary>
     private RecordBatch Align(RecordBatch batch)
     {
@@ -194,7 +228,8 @@ public sealed class TableWriter : IAsyncDisposable
                 throw IcebergException.Invalid($"the batch has no column for table field '{fields[i].Name}' (id {id})");
             }
 
-            columns[i] = batch.Column(index);
+            var column = batch.Column(index);
+            columns[i] = column.Type.Equals(fields[i].Type) ? column : ArrowArray.Create(Retype(column.Data, fields[i].Type));
         }
 
         return new RecordBatch(_arrowSchema, columns, batch.Length);

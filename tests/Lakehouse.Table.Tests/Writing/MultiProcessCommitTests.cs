@@ -83,11 +83,21 @@ public sealed class MultiProcessCommitTests : IDisposable
             var p = Start("append", "db.t", k.ToString(CultureInfo.InvariantCulture), "50", "2");
             var ready = await p.StandardOutput.ReadLineAsync();
             Assert.Equal("READY", ready);
-            await Task.Delay(random.Next(0, 300));
+
+            // Progress-based kill points, so the test means the same on a fast or a heavily loaded machine: wait for
+            // 0-2 acknowledged commits, then kill after a short random delay (inside or between commits).
+            var waitFor = random.Next(0, 3);
+            var acks = 0;
+            while (acks < waitFor && await p.StandardOutput.ReadLineAsync() is { } line)
+            {
+                acks += line.StartsWith("ACK ", StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            await Task.Delay(random.Next(0, 40));
             p.Kill();
             await p.WaitForExitAsync();
             var rest = await p.StandardOutput.ReadToEndAsync();
-            var acks = rest.Split('\n').Count(l => l.StartsWith("ACK ", StringComparison.Ordinal));
+            acks += rest.Split('\n').Count(l => l.StartsWith("ACK ", StringComparison.Ordinal));
             for (var n = 0; n < acks; n++)
             {
                 acknowledged.Add((k, n));

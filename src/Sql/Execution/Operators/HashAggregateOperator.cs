@@ -33,6 +33,9 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
 
         var setOfGroup = new List<int>();
         long accounted = 0;
+        LongKeyTable? longTable = null;
+        var nullGroup = -1;
+        var nextGroup = 0;
         await foreach (var chunk in input.ExecuteAsync(context).ConfigureAwait(false))
         {
             var n = chunk.Length;
@@ -61,7 +64,13 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
 
                 var groupIds = new int[n];
                 var newRows = new List<int>();
-                if (keyCols.Count == 0)
+                if (!multipleSets && keyCols.Count == 1 && IntegerLike(keyTypes[0]))
+                {
+                    // Fast path: one integer-like key column, hashed as a long (null is its own group).
+                    longTable ??= new LongKeyTable();
+                    AssignLongGroups(keyCols[0], keyTypes[0], n, groupIds, newRows, longTable, ref nullGroup, ref nextGroup);
+                }
+                else if (keyCols.Count == 0)
                 {
                     if (table.Count == 0)
                     {
@@ -80,6 +89,8 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
                             newRows.Add(r);
                         }
                     }
+
+                    nextGroup = table.Count;
                 }
 
                 if (newRows.Count > 0)
@@ -98,9 +109,14 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
                     }
                 }
 
+                if (keyCols.Count == 0)
+                {
+                    nextGroup = table.Count;
+                }
+
                 foreach (var state in states)
                 {
-                    state.EnsureGroups(table.Count);
+                    state.EnsureGroups(nextGroup);
                 }
 
                 for (var a = 0; a < states.Length; a++)
@@ -109,15 +125,16 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
                 }
             }
 
-            var bytes = table.MemoryBytes + states.Sum(st => st.MemoryBytes) + distinct.Sum(d => d?.MemoryBytes ?? 0);
+            var bytes = table.MemoryBytes + (longTable?.MemoryBytes ?? 0) + states.Sum(st => st.MemoryBytes) + distinct.Sum(d => d?.MemoryBytes ?? 0);
             context.Memory.Add(bytes - accounted, "hash aggregate");
             accounted = bytes;
         }
 
-        if (table.Count == 0 && sets.Any(s => s.Count == 0))
+        if (nextGroup == 0 && sets.Any(s => s.Count == 0))
         {
             // Global aggregation (or the () grouping set) over no rows still yields one row.
             table.GetOrAdd(multipleSets ? [0xFF] : [], out _);
+            nextGroup = 1;
             for (var g = 0; g < groupCount; g++)
             {
                 keyParts[g].Add(ArrayFactory.Nulls(groupTypes[g].ArrowType, 1));
@@ -130,7 +147,7 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
             }
         }
 
-        var total = table.Count;
+        var total = nextGroup;
         var outputs = new ArrowArray[aggregate.Columns.Count];
         for (var g = 0; g < groupCount; g++)
         {
@@ -168,6 +185,59 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
         for (var start = 0; start < total; start += context.BatchSize)
         {
             yield return all.Slice(start, Math.Min(context.BatchSize, total - start));
+        }
+    }
+
+    private static bool IntegerLike(SqlType type) => type.Kind is SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Integer or SqlTypeKind.BigInt
+        or SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp or SqlTypeKind.TimestampWithTimeZone;
+
+    private static void AssignLongGroups(ArrowArray column, SqlType type, int n, int[] groupIds, List<int> newRows, LongKeyTable table, ref int nullGroup, ref int nextGroup)
+    {
+        var hasNulls = column.NullCount > 0;
+        switch (column)
+        {
+            case PrimitiveArray<long> p:
+                Assign(p.Values, column, hasNulls, groupIds, newRows, table, ref nullGroup, ref nextGroup);
+                break;
+            case PrimitiveArray<int> p:
+                Assign(p.Values, column, hasNulls, groupIds, newRows, table, ref nullGroup, ref nextGroup);
+                break;
+            case PrimitiveArray<short> p:
+                Assign(p.Values, column, hasNulls, groupIds, newRows, table, ref nullGroup, ref nextGroup);
+                break;
+            case PrimitiveArray<sbyte> p:
+                Assign(p.Values, column, hasNulls, groupIds, newRows, table, ref nullGroup, ref nextGroup);
+                break;
+            default:
+                throw new InvalidOperationException($"{type} is not integer-like");
+        }
+    }
+
+    private static void Assign<T>(ReadOnlySpan<T> values, ArrowArray column, bool hasNulls, int[] groupIds, List<int> newRows, LongKeyTable table, ref int nullGroup, ref int nextGroup)
+        where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        for (var r = 0; r < values.Length; r++)
+        {
+            if (hasNulls && column.IsNull(r))
+            {
+                if (nullGroup < 0)
+                {
+                    nullGroup = nextGroup++;
+                    newRows.Add(r);
+                }
+
+                groupIds[r] = nullGroup;
+                continue;
+            }
+
+            var id = table.GetOrAdd(long.CreateTruncating(values[r]), nextGroup, out var added);
+            if (added)
+            {
+                nextGroup++;
+                newRows.Add(r);
+            }
+
+            groupIds[r] = id;
         }
     }
 

@@ -7,7 +7,7 @@ namespace Lakehouse.Table.Operations;
 /// operations. Typical use: <c>var w = ops.NewDataWriter(); await w.WriteAsync(batch); var files = await w.CompleteAsync();
 /// await ops.NewFastAppend().AppendAll(files).Set("k", "v").CommitAsync(ct);</c>
 /// </summary>
-public static class TableOperationsWriteExtensions
+public static class TableWriteExtensions
 {
     /// <summary>A writer of Parquet data files for the table's current schema, spec and sort order.</summary>
     public static TableWriter NewDataWriter(this TableOperations operations, TableWriterOptions? options = null) => new(operations, options);
