@@ -69,8 +69,13 @@ public static class LakehouseCommand
         root.Subcommands.Add(ArrowCommand.Create(context));
         root.Subcommands.Add(ParquetCommand.Create(context));
         root.Subcommands.Add(IcebergCommand.Create(context));
+        root.Subcommands.Add(TableCommand.Create(context));
+        root.Subcommands.Add(LoadCommand.Create(context));
+        root.Subcommands.Add(MaintenanceCommand.Create(context));
+        root.Subcommands.Add(SqlCommand.Create(context));
         root.Subcommands.Add(KafkaCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.SetAction(parse =>
         {
             // No command: show the overview and succeed, so `lakehouse` alone is a useful first step.

@@ -22,4 +22,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(6, LogLevel.Debug, "gRPC call to unknown method {Method}")]
     public static partial void UnknownMethod(this ILogger logger, string method);
+
+    [LoggerMessage(20, LogLevel.Information, "query user={User} kind={Kind} status={Status} duration_ms={DurationMs} rows={Rows} bytes={Bytes}")]
+    public static partial void QueryCompleted(this ILogger logger, string user, string kind, string status, long durationMs, long rows, long bytes);
+
+    [LoggerMessage(21, LogLevel.Information, "user {User} authenticated from {Peer}")]
+    public static partial void UserAuthenticated(this ILogger logger, string user, string peer);
 }

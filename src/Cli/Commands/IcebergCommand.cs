@@ -8,6 +8,7 @@ using Lakehouse.Arrow.Types;
 using Lakehouse.Cli.Output;
 using Lakehouse.Table;
 using Lakehouse.Table.Manifests;
+using Lakehouse.Table.MetadataTables;
 using Lakehouse.Table.Scanning;
 
 namespace Lakehouse.Cli.Commands;
@@ -18,28 +19,6 @@ namespace Lakehouse.Cli.Commands;
 /// </summary>
 public static class IcebergCommand
 {
-    private static readonly Schema s_snapshotsSchema = new(
-    [
-        new Field("committed_at", new TimestampType(TimeUnit.Millisecond, "UTC"), false),
-        new Field("snapshot_id", ArrowType.Int64, false),
-        new Field("parent_id", ArrowType.Int64),
-        new Field("sequence_number", ArrowType.Int64, false),
-        new Field("operation", ArrowType.Utf8),
-        new Field("manifest_list", ArrowType.Utf8),
-        new Field("summary", ArrowType.Utf8),
-    ]);
-
-    private static readonly Schema s_filesSchema = new(
-    [
-        new Field("content", ArrowType.Utf8, false),
-        new Field("file_path", ArrowType.Utf8, false),
-        new Field("file_format", ArrowType.Utf8, false),
-        new Field("spec_id", ArrowType.Int32, false),
-        new Field("partition", ArrowType.Utf8),
-        new Field("record_count", ArrowType.Int64, false),
-        new Field("file_size_in_bytes", ArrowType.Int64, false),
-    ]);
-
     public static Command Create(CliContext context)
     {
         var command = new Command("iceberg", "Read Iceberg tables (a table folder or a metadata JSON path).");
@@ -47,6 +26,7 @@ public static class IcebergCommand
         command.Subcommands.Add(CreateCat(context));
         command.Subcommands.Add(CreateFiles(context));
         command.Subcommands.Add(CreateSnapshots(context));
+        command.Subcommands.Add(CreateMetadata(context));
         return command;
     }
 
@@ -135,64 +115,70 @@ public static class IcebergCommand
         return command;
     }
 
-    private static Command CreateFiles(CliContext context)
+    private static Command CreateFiles(CliContext context) =>
+        CreateMetadataTableCommand(context, "files", MetadataTableType.Files, "List the live data and delete files of the current snapshot (the files metadata table).");
+
+    private static Command CreateSnapshots(CliContext context) =>
+        CreateMetadataTableCommand(context, "snapshots", MetadataTableType.Snapshots, "List the table's snapshots (the snapshots metadata table).");
+
+    private static Command CreateMetadataTableCommand(CliContext context, string name, MetadataTableType kind, string description)
     {
         var table = TableArgument();
+        var snapshot = new Option<long?>("--snapshot") { Description = "Read the files of this snapshot id instead of the current one.", HelpName = "ID" };
         var format = new FormatOption();
-        var command = new Command("files", "List the live data and delete files of the current snapshot (the files metadata table).")
+        var command = new Command(name, description)
         {
             table,
+            snapshot,
             format.Option,
         };
         command.SetAction(parse =>
         {
-            var t = Load(parse.GetValue(table)!);
-            var builder = new RecordBatchBuilder(s_filesSchema);
-            if (t.Metadata.CurrentSnapshot is { } current)
-            {
-                foreach (var manifest in t.ReadManifestList(current))
-                {
-                    foreach (var entry in t.ReadManifest(manifest))
-                    {
-                        if (entry.Status == ManifestEntryStatus.Deleted)
-                        {
-                            continue;
-                        }
-
-                        var f = entry.DataFile;
-                        builder.AppendRow(ContentName(f.Content), f.FilePath, f.FileFormat, f.SpecId, PartitionText(f.Partition), f.RecordCount, f.FileSizeInBytes);
-                    }
-                }
-            }
-
-            WriteRows(context, format.Resolve(parse, context.Console), builder.Build());
+            WriteMetadataTable(context, format.Resolve(parse, context.Console), Load(parse.GetValue(table)!), kind, parse.GetValue(snapshot));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command CreateSnapshots(CliContext context)
+    private static Command CreateMetadata(CliContext context)
     {
         var table = TableArgument();
+        var names = string.Join(", ", Enum.GetValues<MetadataTableType>().Select(MetadataTables.NameOf));
+        var kind = new Argument<string>("NAME") { Description = "The metadata table: " + names + "." };
+        var snapshot = new Option<long?>("--snapshot") { Description = "For manifests, entries, files and partitions: read this snapshot id instead of the current one.", HelpName = "ID" };
         var format = new FormatOption();
-        var command = new Command("snapshots", "List the table's snapshots (the snapshots metadata table).")
+        var command = new Command("metadata", "Print a metadata table (the columns Trino shows for \"t$NAME\"; see spec/iceberg.md).")
         {
             table,
+            kind,
+            snapshot,
             format.Option,
         };
         command.SetAction(parse =>
         {
-            var t = Load(parse.GetValue(table)!);
-            var builder = new RecordBatchBuilder(s_snapshotsSchema);
-            foreach (var s in t.Metadata.Snapshots)
+            var name = parse.GetValue(kind)!;
+            if (!MetadataTables.TryParse(name, out var k))
             {
-                builder.AppendRow(s.TimestampMs, s.SnapshotId, s.ParentSnapshotId, s.SequenceNumber, s.Operation, s.ManifestList, SummaryJson(s.Summary));
+                throw new CliUsageException($"unknown metadata table '{name}' (one of {names})");
             }
 
-            WriteRows(context, format.Resolve(parse, context.Console), builder.Build());
+            WriteMetadataTable(context, format.Resolve(parse, context.Console), Load(parse.GetValue(table)!), k, parse.GetValue(snapshot));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static void WriteMetadataTable(CliContext context, OutputFormat format, IcebergTable table, MetadataTableType kind, long? snapshotId)
+    {
+        var data = MetadataTables.Read(table, kind, snapshotId);
+        using var writer = FormatOption.CreateWriter(format, context.Console);
+        writer.Begin(data.Schema);
+        foreach (var batch in data.Batches)
+        {
+            writer.Write(batch);
+        }
+
+        writer.Complete();
     }
 
     private static IcebergTable Load(string path)
@@ -205,7 +191,7 @@ public static class IcebergCommand
         return IcebergTable.Load(path);
     }
 
-    private static void WriteRows(CliContext context, OutputFormat format, RecordBatch batch)
+    internal static void WriteRows(CliContext context, OutputFormat format, RecordBatch batch)
     {
         using var writer = FormatOption.CreateWriter(format, context.Console);
         writer.Begin(batch.Schema);
@@ -213,7 +199,7 @@ public static class IcebergCommand
         writer.Complete();
     }
 
-    private static string Describe(IcebergTable table)
+    internal static string Describe(IcebergTable table)
     {
         var m = table.Metadata;
         var sb = new StringBuilder();
@@ -282,7 +268,7 @@ public static class IcebergCommand
         return sb.ToString();
     }
 
-    private static long ParseTimestampMs(string text)
+    internal static long ParseTimestampMs(string text)
     {
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms))
         {
@@ -297,49 +283,4 @@ public static class IcebergCommand
         throw new CliUsageException($"--as-of: '{text}' is neither an ISO-8601 timestamp nor epoch milliseconds");
     }
 
-    private static string ContentName(FileContent content) => content switch
-    {
-        FileContent.Data => "data",
-        FileContent.PositionDeletes => "position_deletes",
-        _ => "equality_deletes",
-    };
-
-    private static string? PartitionText(IReadOnlyList<object?> partition)
-    {
-        if (partition.Count == 0)
-        {
-            return null;
-        }
-
-        var parts = new string[partition.Count];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            parts[i] = partition[i] switch
-            {
-                null => "null",
-                byte[] b => Convert.ToHexStringLower(b),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                var o => o.ToString() ?? "null",
-            };
-        }
-
-        return "[" + string.Join(", ", parts) + "]";
-    }
-
-    private static string SummaryJson(IReadOnlyDictionary<string, string> summary)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            foreach (var (key, value) in summary)
-            {
-                json.WriteString(key, value);
-            }
-
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
 }

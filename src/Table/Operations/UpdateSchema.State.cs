@@ -26,8 +26,14 @@ public sealed partial class UpdateSchema
 
         public HashSet<int> DeletedIds { get; } = [];
 
-        public void Add(string? parent, string name, IcebergType type, string? doc, bool required)
+        public void Add(string? parent, string name, IcebergType type, string? doc, bool required, object? defaultValue = null)
         {
+            if (defaultValue is not null)
+            {
+                RequireV3($"cannot add column '{name}' with a default value");
+                defaultValue = Values.Literals.Convert(defaultValue, (PrimitiveType)type);
+            }
+
             if (string.IsNullOrEmpty(name))
             {
                 throw IcebergException.Invalid("cannot add a column with an empty name");
@@ -61,14 +67,14 @@ public sealed partial class UpdateSchema
                 throw IcebergException.Invalid($"cannot add column '{fullName}': a column with that name already exists");
             }
 
-            if (required && !_allowIncompatible)
+            if (required && defaultValue is null && !_allowIncompatible)
             {
-                throw IcebergException.Invalid($"incompatible change: cannot add required column '{fullName}' (existing rows have no value; use AllowIncompatibleChanges)");
+                throw IcebergException.Invalid($"incompatible change: cannot add required column '{fullName}' (existing rows have no value; give a default (v3) or use AllowIncompatibleChanges)");
             }
 
             var id = ++LastColumnId;
             var freshType = FreshIds.AssignFreshIds(type, () => ++LastColumnId);
-            var field = new NestedField(id, name, freshType, required, doc);
+            var field = new NestedField(id, name, freshType, required, doc, defaultValue, defaultValue);
             Rewrite(editChildren: (owner, children) =>
             {
                 if (owner == ownerId)
@@ -121,6 +127,19 @@ public sealed partial class UpdateSchema
             }
 
             Rewrite(editField: f => f.Id == field.Id ? f.WithType(newType) : f);
+        }
+
+        public void UpdateWriteDefault(string name, object? writeDefault)
+        {
+            RequireV3($"cannot set the default of column '{name}'");
+            var field = Find(name, "update");
+            if (field.Type is not PrimitiveType p)
+            {
+                throw IcebergException.Invalid($"cannot set a default on '{name}': it is not a primitive type ({field.Type})");
+            }
+
+            var value = writeDefault is null ? null : Values.Literals.Convert(writeDefault, p);
+            Rewrite(editField: f => f.Id == field.Id ? new NestedField(f.Id, f.Name, f.Type, f.IsRequired, f.Doc, f.InitialDefault, value) : f);
         }
 
         public void UpdateDoc(string name, string? doc)
@@ -183,6 +202,14 @@ public sealed partial class UpdateSchema
                 var at = target is null ? 0 : children.FindIndex(f => f.Id == target.Id) + (before ? 0 : 1);
                 children.Insert(at, moved);
             });
+        }
+
+        private void RequireV3(string what)
+        {
+            if (_formatVersion < 3)
+            {
+                throw IcebergException.Invalid($"{what}: default values need format version 3 (the table is v{_formatVersion})");
+            }
         }
 
         private NestedField Find(string name, string action) =>

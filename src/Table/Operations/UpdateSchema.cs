@@ -8,7 +8,8 @@ namespace Lakehouse.Table.Operations;
 /// nullability and docs, reorder, and set identifier fields. Changes are applied in call order, each resolving column
 /// names against the schema as changed so far; new field ids continue from last-column-id. Incompatible changes
 /// (adding a required column, optional -&gt; required) need <see cref="AllowIncompatibleChanges"/>. The result is added
-/// as a new schema and made current (an unchanged schema commits nothing).
+/// as a new schema and made current (an unchanged schema commits nothing); a <c>schema.name-mapping.default</c>
+/// property is updated for renamed and added fields.
 /// </summary>
 public sealed partial class UpdateSchema : PendingUpdate
 {
@@ -54,6 +55,24 @@ public sealed partial class UpdateSchema : PendingUpdate
     }
 
     public UpdateSchema AddRequiredColumn(string name, IcebergType type, string? doc = null) => AddColumn(name, type, doc, required: true);
+
+    /// <summary>
+    /// Format v3: adds a primitive column whose rows written before it existed read as <paramref name="defaultValue"/>
+    /// (its initial-default, also the write-default). A required column may be added this way without
+    /// <see cref="AllowIncompatibleChanges"/>. The value is converted per <see cref="Values.Literals.Convert"/>.
+    /// </summary>
+    public UpdateSchema AddColumnWithDefault(string? parent, string name, PrimitiveType type, object defaultValue, string? doc = null, bool required = false)
+    {
+        _changes.Add(s => s.Add(parent, name, type, doc, required, defaultValue));
+        return this;
+    }
+
+    /// <summary>Format v3: sets the write-default of a primitive column (null clears it); the initial-default never changes.</summary>
+    public UpdateSchema UpdateColumnDefault(string name, object? writeDefault)
+    {
+        _changes.Add(s => s.UpdateWriteDefault(name, writeDefault));
+        return this;
+    }
 
     public UpdateSchema DeleteColumn(string name)
     {
@@ -144,7 +163,7 @@ public sealed partial class UpdateSchema : PendingUpdate
         }
         else
         {
-            foreach (var id in schema.IdentifierFieldIds)
+            foreach (var id in baseMetadata.CurrentSchema.IdentifierFieldIds)
             {
                 if (state.DeletedIds.Contains(id))
                 {
@@ -170,6 +189,14 @@ public sealed partial class UpdateSchema : PendingUpdate
         }
 
         builder.SetCurrentSchema(builder.AddSchema(schema, lastColumnId));
+        if (baseMetadata.NameMapping is { } mapping)
+        {
+            var updated = NameMappingUpdate.Update(mapping, schema, baseMetadata.LastColumnId);
+            if (!updated.Equals(mapping))
+            {
+                builder.SetProperties(new Dictionary<string, string> { [NameMapping.DefaultPropertyKey] = updated.ToJson() });
+            }
+        }
     }
 
     private static void CheckSources(TableMetadata metadata, Schema schema)

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Arrays;
 using Lakehouse.Arrow.Builders;
+using Lakehouse.Arrow.Compute;
 using Lakehouse.Arrow.Types;
 using Lakehouse.Parquet.Reading;
 using Lakehouse.Table.Manifests;
@@ -19,7 +20,7 @@ public sealed partial class TableScan
     private const int PositionDeleteFilePathId = 2147483546;
     private const int PositionDeletePosId = 2147483545;
     private readonly Dictionary<string, Dictionary<string, List<long>>> _positionDeleteCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _equalityDeleteCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EqualityDeleteSet> _equalityDeleteCache = new(StringComparer.Ordinal);
 
     /// <summary>Whether <see cref="ToBatchesAsync"/> filters rows by the residuals (default true).</summary>
     public bool ApplyResiduals { get; set; } = true;
@@ -33,6 +34,7 @@ public sealed partial class TableScan
     /// </summary>
     public async IAsyncEnumerable<RecordBatch> ToBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await _table.PrefetchManifestsAsync(Snapshot, cancellationToken).ConfigureAwait(false);
         foreach (var task in PlanFiles())
         {
             await foreach (var batch in ReadTaskAsync(task, cancellationToken).ConfigureAwait(false))
@@ -58,7 +60,7 @@ public sealed partial class TableScan
         }
 
         var positions = await LoadPositionDeletesAsync(task, cancellationToken).ConfigureAwait(false);
-        var equalityDeletes = new List<(IReadOnlyList<int> Ids, HashSet<string> Keys)>();
+        var equalityDeletes = new List<(IReadOnlyList<int> Ids, EqualityDeleteSet Keys)>();
         foreach (var d in task.Deletes)
         {
             if (d.DataFile.Content == FileContent.EqualityDeletes)
@@ -68,8 +70,7 @@ public sealed partial class TableScan
             }
         }
 
-        var local = _table.Files.Resolve(file.FilePath);
-        await using var reader = await ParquetReader.OpenFileAsync(local, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var reader = await _table.OpenParquetAsync(file.FilePath, cancellationToken).ConfigureAwait(false);
         var fileIndexById = FileColumnsById(reader.Schema, _table.Metadata.NameMapping);
         var needed = new List<int>();
         var batchColumnById = new Dictionary<int, int>();
@@ -135,14 +136,7 @@ public sealed partial class TableScan
                         : ConstantColumn(_table.Metadata.CurrentSchema.FindField(ids[c]), constants, n);
                 }
 
-                for (var row = 0; row < n; row++)
-                {
-                    if ((deleted is null || !deleted[row]) && keys.Contains(CellKeys.Key(columns, row)))
-                    {
-                        deleted ??= new bool[n];
-                        deleted[row] = true;
-                    }
-                }
+                keys.MarkDeleted(columns, n, ref deleted);
             }
 
             if (residual is not null)
@@ -172,26 +166,10 @@ public sealed partial class TableScan
                 continue;
             }
 
-            var run = 0;
-            while (run < n)
+            var kept = ArrowFilter.RemoveRows(output, deleted);
+            if (kept.Length > 0)
             {
-                while (run < n && deleted[run])
-                {
-                    run++;
-                }
-
-                var end = run;
-                while (end < n && !deleted[end])
-                {
-                    end++;
-                }
-
-                if (end > run)
-                {
-                    yield return output.Slice(run, end - run);
-                }
-
-                run = end;
+                yield return kept;
             }
         }
     }
@@ -460,17 +438,17 @@ public sealed partial class TableScan
             throw new IcebergException(IcebergErrorKind.InvalidMetadata, $"deletion vector {dv.FilePath} has no valid content_offset/content_size_in_bytes");
         }
 
-        var local = _table.Files.Resolve(dv.FilePath);
-        await using var stream = File.OpenRead(local);
-        if (offset < 0 || offset + size > stream.Length)
+        var source = await _table.NewInputFile(dv.FilePath).OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
         {
-            throw new CorruptFileException(dv.FilePath, offset, $"deletion vector blob ({size} bytes at {offset}) is outside the file ({stream.Length} bytes)");
-        }
+            if (offset < 0 || offset + size > source.Length)
+            {
+                throw new CorruptFileException(dv.FilePath, offset, $"deletion vector blob ({size} bytes at {offset}) is outside the file ({source.Length} bytes)");
+            }
 
-        var buffer = new byte[size];
-        stream.Position = offset;
-        await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return DeletionVector.Read(buffer, dv.FilePath);
+            var buffer = await source.ReadAsync(offset, (int)size, cancellationToken).ConfigureAwait(false);
+            return DeletionVector.Read(buffer.ToArray(), dv.FilePath);
+        }
     }
 
     private async Task<Dictionary<string, List<long>>> ReadPositionDeleteFileAsync(DataFile deleteFile, CancellationToken cancellationToken)
@@ -481,8 +459,7 @@ public sealed partial class TableScan
         }
 
         var result = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-        var local = _table.Files.Resolve(deleteFile.FilePath);
-        await using var reader = await ParquetReader.OpenFileAsync(local, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var reader = await _table.OpenParquetAsync(deleteFile.FilePath, cancellationToken).ConfigureAwait(false);
         var columns = reader.ResolveFieldIds([PositionDeletePosId, PositionDeleteFilePathId]);
         if (columns.Length != 2)
         {
@@ -525,7 +502,7 @@ public sealed partial class TableScan
         return result;
     }
 
-    private async Task<HashSet<string>> LoadEqualityDeletesAsync(DataFile deleteFile, CancellationToken cancellationToken)
+    private async Task<EqualityDeleteSet> LoadEqualityDeletesAsync(DataFile deleteFile, CancellationToken cancellationToken)
     {
         var ids = deleteFile.EqualityIds!;
         var cacheKey = deleteFile.FilePath + "|" + string.Join(',', ids);
@@ -539,9 +516,8 @@ public sealed partial class TableScan
             throw new IcebergException(IcebergErrorKind.NotSupported, $"not supported: {deleteFile.FileFormat} equality delete files ({deleteFile.FilePath})");
         }
 
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        var local = _table.Files.Resolve(deleteFile.FilePath);
-        await using var reader = await ParquetReader.OpenFileAsync(local, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var keys = new EqualityDeleteSet();
+        await using var reader = await _table.OpenParquetAsync(deleteFile.FilePath, cancellationToken).ConfigureAwait(false);
         var byId = FileColumnsById(reader.Schema, _table.Metadata.NameMapping);
         var columns = new List<int>(ids.Count);
         foreach (var id in ids)
@@ -558,10 +534,7 @@ public sealed partial class TableScan
                 arrays[c] = batch.Column(c);
             }
 
-            for (var r = 0; r < batch.Length; r++)
-            {
-                keys.Add(CellKeys.Key(arrays, r));
-            }
+            keys.AddRows(arrays, batch.Length);
         }
 
         _equalityDeleteCache[cacheKey] = keys;

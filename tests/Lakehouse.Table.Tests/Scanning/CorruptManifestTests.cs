@@ -12,10 +12,10 @@ public sealed class CorruptManifestTests
     {
         var table = IcebergTable.Load(SharedFixtures.Require("iceberg/apache__impala@b21595276c6c/testdata/data/iceberg_test/iceberg_partitioned"));
         var snapshot = table.Metadata.CurrentSnapshot!;
-        var listPath = table.Files.Resolve(snapshot.ManifestList!);
+        var listPath = table.Files!.Resolve(snapshot.ManifestList!);
         var listBytes = File.ReadAllBytes(listPath);
         var manifests = ManifestListReader.Read(listBytes, "list.avro");
-        var manifestBytes = File.ReadAllBytes(table.Files.Resolve(manifests[0].ManifestPath));
+        var manifestBytes = File.ReadAllBytes(table.Files!.Resolve(manifests[0].ManifestPath));
         var rng = new Random(42);
         for (var i = 0; i < 40; i++)
         {

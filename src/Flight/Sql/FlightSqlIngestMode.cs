@@ -1,0 +1,9 @@
+namespace Lakehouse.Flight.Sql;
+
+/// <summary>CommandStatementIngest's TableExistsOption.</summary>
+public enum FlightSqlIngestMode
+{
+    Fail,
+    Append,
+    Replace,
+}
