@@ -75,6 +75,7 @@ public static class LakehouseCommand
         root.Subcommands.Add(SqlCommand.Create(context));
         root.Subcommands.Add(KafkaCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
         root.SetAction(parse =>
         {

@@ -220,7 +220,7 @@ public sealed class JsonEventDecoderTests
         Assert.Equal([41L, 42L], Prim<long>(batch, "kafka_offset").Values.ToArray());
         Assert.Equal("user-9", ((BinaryArray)batch.Column(3)).GetString(0));
         Assert.False(batch.Column(3).IsValid(1));
-        Assert.Equal(1_700_000_000_123L, Prim<long>(batch, "kafka_timestamp").Value(0));
+        Assert.Equal(1_700_000_000_123_000L, Prim<long>(batch, "kafka_timestamp").Value(0));
         Assert.False(batch.Column(4).IsValid(1));
         var map = (MapArray)batch.Column(5);
         Assert.Equal(2, map.ValueOffsets[1] - map.ValueOffsets[0]);

@@ -97,7 +97,7 @@ public sealed partial class JsonEventDecoder
             keys.Append(key);
         }
 
-        batch.Column<PrimitiveBuilder<long>>(4).Append(metadata.TimestampMs);
+        batch.Column<PrimitiveBuilder<long>>(4).Append(metadata.TimestampMs * 1000);
     }
 
     private void AppendString(BinaryBuilder builder, ReadOnlySpan<byte> value, int start, int length, bool escaped)
