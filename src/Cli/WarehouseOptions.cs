@@ -37,6 +37,11 @@ public sealed class WarehouseOptions
         command.Options.Add(CatalogName);
     }
 
+    /// <summary>Whether a warehouse or catalog was named by an option or environment variable.</summary>
+    public bool IsConfigured(ParseResult parse) =>
+        !string.IsNullOrEmpty(parse.GetValue(Warehouse) ?? Environment.GetEnvironmentVariable("LAKEHOUSE_WAREHOUSE"))
+        || !string.IsNullOrEmpty(parse.GetValue(Catalog) ?? Environment.GetEnvironmentVariable("LAKEHOUSE_CATALOG"));
+
     /// <summary>Opens the catalog the options name; the caller disposes it.</summary>
     public SqlCatalog Open(ParseResult parse)
     {

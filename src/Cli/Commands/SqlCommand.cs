@@ -18,26 +18,26 @@ public static class SqlCommand
     public static Command Create(CliContext context)
     {
         var sql = new Argument<string?>("SQL") { Description = "The statement(s) to run; '-' or none reads standard input.", Arity = ArgumentArity.ZeroOrOne };
-        var warehouse = new Option<string?>("--warehouse", "-w") { Description = "Warehouse folder of the catalog (tables live below it).", HelpName = "DIR" };
-        var catalog = new Option<string?>("--catalog") { Description = "Catalog URI (sqlite:PATH or postgresql://…); default: the warehouse's SQLite catalog.", HelpName = "URI" };
+        var warehouse = new WarehouseOptions();
         var memory = new Option<long?>("--memory-limit") { Description = "Bytes a query may hold in operator state.", HelpName = "BYTES" };
         var timeout = new Option<double?>("--timeout") { Description = "Query timeout in seconds.", HelpName = "SECONDS" };
         var format = new FormatOption();
         var command = new Command("sql", "Run SQL over Iceberg tables and Parquet files (Trino dialect).")
         {
             sql,
-            warehouse,
-            catalog,
             memory,
             timeout,
             format.Option,
         };
+        warehouse.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // The catalog of the options (or their environment variables); without them the default ./warehouse
+            // when it exists, so `lakehouse sql` over files alone never creates a warehouse folder.
             ICatalog? cat = null;
-            if (parse.GetValue(warehouse) is not null || parse.GetValue(catalog) is not null)
+            if (warehouse.IsConfigured(parse) || Directory.Exists(CatalogFactory.DefaultWarehouse))
             {
-                cat = CatalogFactory.Open(parse.GetValue(warehouse), parse.GetValue(catalog));
+                cat = warehouse.Open(parse);
             }
 
             var options = new SqlEngineOptions
