@@ -106,27 +106,8 @@ public sealed class ParquetScanSource : ScanSource
                 }
 
                 var batch = await reader.ReadRowGroupAsync(g, fields, context.CancellationToken).ConfigureAwait(false);
-                for (var start = 0; start < batch.Length; start += context.BatchSize)
+                foreach (var chunk in ScanChunks.Split(batch, types, request.Filter, context))
                 {
-                    var len = Math.Min(context.BatchSize, batch.Length - start);
-                    var cols = new ArrowArray[names.Length];
-                    for (var c = 0; c < cols.Length; c++)
-                    {
-                        var array = batch.Column(c);
-                        if (start != 0 || len != batch.Length)
-                        {
-                            array = array.Slice(start, len);
-                        }
-
-                        cols[c] = StorageNormalizer.Normalize(array, types[c]);
-                    }
-
-                    var chunk = ScanFilter.Apply(new DataChunk(cols, len), request.Filter, context);
-                    if (chunk is null)
-                    {
-                        continue;
-                    }
-
                     if (request.Limit is { } limit && produced + chunk.Length >= limit)
                     {
                         yield return chunk.Slice(0, (int)(limit - produced));
