@@ -7,6 +7,7 @@ using Lakehouse.Sql.Parsing.Ast;
 using Lakehouse.Sql.Types;
 using Lakehouse.Table;
 using Lakehouse.Table.Catalog;
+using Lakehouse.Table.MetadataTables;
 
 namespace Lakehouse.Sql.Execution;
 
@@ -63,6 +64,19 @@ internal static class SourceResolver
                         try
                         {
                             var (_, schema, name) = SourceKeys.Qualify(t.Name, context.Catalog, context.Schema);
+
+                            // Trino's metadata tables: "events$snapshots", "events$files"...
+                            MetadataTableType? metadataTable = null;
+                            var dollar = name.LastIndexOf('$');
+                            if (dollar > 0)
+                            {
+                                var suffix = name[(dollar + 1)..];
+                                metadataTable = MetadataTables.TryParse(suffix, out var kind)
+                                    ? kind
+                                    : throw new SqlException(SqlErrorKind.Binder, $"table \"{Scope.Display(t.Name)}\" does not exist: unknown metadata table \"{suffix}\" (snapshots, history, refs, manifests, all_manifests, entries, files, data_files, delete_files, partitions, properties, metadata_log_entries)");
+                                name = name[..dollar];
+                            }
+
                             var id = new TableIdentifier(Namespace.Parse(schema), name);
                             if (!await catalog.TableExistsAsync(id, cancellationToken).ConfigureAwait(false))
                             {
@@ -70,10 +84,11 @@ internal static class SourceResolver
                                 continue;
                             }
 
-                            var location = await catalog.LoadMetadataLocationAsync(id, cancellationToken).ConfigureAwait(false);
-                            var table = IcebergTable.Load(location);
+                            var table = await catalog.LoadTableAsync(id, cancellationToken).ConfigureAwait(false);
                             long? snapshot = t.Version is null ? null : SnapshotOf(table, t.Version.Kind, t.Version.Value, functions);
-                            context.Sources[key] = new IcebergScanSource(table, snapshot, $"{schema}.{name}");
+                            context.Sources[key] = metadataTable is { } metadataKind
+                                ? new MetadataTableScanSource(table, metadataKind, snapshot, $"{schema}.{name}${MetadataTables.NameOf(metadataKind)}")
+                                : new IcebergScanSource(table, snapshot, $"{schema}.{name}");
                         }
                         catch (SqlException e)
                         {
