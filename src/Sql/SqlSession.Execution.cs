@@ -87,8 +87,8 @@ public sealed partial class SqlSession
             return names;
         }
 
-        var regex = Execution.Expressions.LikeKernels.ToRegex(pattern, null, false);
-        return names.Where(n => regex.IsMatch(n));
+        var like = Functions.Strings.LikePattern.Compile(pattern);
+        return names.Where(n => like.IsMatch(System.Text.Encoding.UTF8.GetBytes(n)));
     }
 
     private static SqlResult Rows(string[] names, IEnumerable<object?[]> rows)
