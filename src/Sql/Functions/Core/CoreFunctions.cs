@@ -13,6 +13,5 @@ public static class CoreFunctions
         registry.Register(new MinMaxFunction("max", isMax: true));
         registry.Register(new CoalesceFunction());
         registry.Register(new AbsFunction());
-        registry.Register(new LowerFunction());
     }
 }

@@ -14,6 +14,8 @@ internal static class StringLibrary
         registry.Register(new LibraryScalarFunction("length", "number of code points (bytes for varbinary)")
             .Add([V], B, static (a, n, _, t) => Rows.Values<long>(t, a, n, static (a, r, out v) => { v = Utf8Text.CodePointCount(Arg.Bytes(a[0], r)); return true; }))
             .Add([SqlType.Varbinary], B, static (a, n, _, t) => Rows.Values<long>(t, a, n, static (a, r, out v) => { v = Arg.Bytes(a[0], r).Length; return true; })));
+        registry.Register(new LibraryScalarFunction("lower", "converts to lower case")
+            .Add([V], V, static (a, n, _, t) => Rows.Utf8(t, a, n, static (a, r, w) => { Utf8Text.Lower(Arg.Bytes(a[0], r), w); return true; })));
         registry.Register(new LibraryScalarFunction("upper", "converts to upper case")
             .Add([V], V, static (a, n, _, t) => Rows.Utf8(t, a, n, static (a, r, w) => { Utf8Text.Upper(Arg.Bytes(a[0], r), w); return true; })));
         foreach (var name in new[] { "substr", "substring" })
