@@ -134,23 +134,7 @@ public sealed class FixtureOracleTests(ITestOutputHelper output)
                     (rows, _) = await FixtureScanTests.ReadAllAsync(folder);
                 }
 
-                if (rows != want)
-                {
-                    mismatches.Add($"{name}: we read {rows} rows, the oracle {want}");
-                }
-
-                if (oracle.TryGetProperty("missing", out var missing))
-                {
-                    multisets++;
-                    if (missing.GetString() != "0" || oracle.GetProperty("extra").GetString() != "0")
-                    {
-                        mismatches.Add($"{name}: rows differ: {oracle}");
-                    }
-                }
-                else if (oracle.TryGetProperty("rowsUnsupported", out var why))
-                {
-                    output.WriteLine($"{name}: multiset not compared: {why}");
-                }
+                multisets += OracleVerdict.Check(name, rows, want, oracle, mismatches, output) ? 1 : 0;
             }
 
             output.WriteLine($"{counted} tables' counts compared, {multisets} row multisets compared");
