@@ -13,12 +13,17 @@ namespace Lakehouse.Sql.Execution.Keys;
 /// </summary>
 public static class SortKeyEncoder
 {
-    private const byte NullFirst = 0x00;
-    private const byte Valid = 0x01;
-    private const byte NullLast = 0x02;
+    private const byte NullFirst = ColumnarKeyEncoder.NullFirst;
+    private const byte Valid = ColumnarKeyEncoder.Valid;
+    private const byte NullLast = ColumnarKeyEncoder.NullLast;
 
     public static EncodedKeys Encode(IReadOnlyList<ArrowArray> columns, IReadOnlyList<SqlType> types, IReadOnlyList<bool> descending, IReadOnlyList<bool> nullsFirst, int rowCount)
     {
+        if (types.All(ColumnarKeyEncoder.Supports))
+        {
+            return ColumnarKeyEncoder.Encode(columns, types, descending, nullsFirst, rowCount);
+        }
+
         var buffer = new KeyBuffer(Math.Max(64, rowCount * (columns.Count * 9)));
         var offsets = new int[rowCount + 1];
         bool[]? anyNull = null;
@@ -148,21 +153,8 @@ public static class SortKeyEncoder
         }
     }
 
-    private static void WriteDouble(ref KeyBuffer buffer, double v)
-    {
-        if (v == 0)
-        {
-            v = 0; // -0.0 and 0.0 are equal
-        }
-        else if (double.IsNaN(v))
-        {
-            v = double.NaN;
-        }
-
-        var bits = BitConverter.DoubleToInt64Bits(v);
-        var u = bits < 0 ? ~(ulong)bits : (ulong)bits ^ 0x8000_0000_0000_0000UL;
-        BinaryPrimitives.WriteUInt64BigEndian(buffer.Reserve(8), u);
-    }
+    private static void WriteDouble(ref KeyBuffer buffer, double v) =>
+        BinaryPrimitives.WriteUInt64BigEndian(buffer.Reserve(8), ColumnarKeyEncoder.NormalizedDouble(v));
 
     private static void WriteBytes(ref KeyBuffer buffer, ReadOnlySpan<byte> value)
     {

@@ -190,6 +190,44 @@ public static class ProjectionPushdown
                     return (result, outMap);
                 }
 
+            case LogicalUnnest unnest:
+                {
+                    // Only the input columns read above are repeated per element; the arrays' own columns are read by
+                    // the operator but not carried into the output unless asked for.
+                    var inputWidth = unnest.Passthrough?.Count ?? unnest.Input.Columns.Count;
+                    var childRequired = new bool[unnest.Input.Columns.Count];
+                    foreach (var a in unnest.Arrays)
+                    {
+                        Mark(a, childRequired);
+                    }
+
+                    var passthrough = new List<int>();
+                    var map = Enumerable.Repeat(-1, unnest.Columns.Count).ToArray();
+                    for (var i = 0; i < inputWidth; i++)
+                    {
+                        if (required[i])
+                        {
+                            var source = unnest.Passthrough?[i] ?? i;
+                            childRequired[source] = true;
+                            map[i] = passthrough.Count;
+                            passthrough.Add(source);
+                        }
+                    }
+
+                    var (child, childMap) = Prune(unnest.Input, childRequired);
+                    for (var j = inputWidth; j < map.Length; j++)
+                    {
+                        map[j] = passthrough.Count + (j - inputWidth);
+                    }
+
+                    return (unnest with
+                    {
+                        Input = child,
+                        Arrays = unnest.Arrays.Select(a => Remap(a, childMap)).ToArray(),
+                        Passthrough = passthrough.Select(i => childMap[i]).ToArray(),
+                    }, map);
+                }
+
             default:
                 return Identity(node);
         }
