@@ -23,6 +23,7 @@ public static class PhysicalPlanner
         LogicalSingleRow single => new SingleRowOperator(single, Create(single.Input)),
         LogicalUnnest unnest => new UnnestOperator(unnest, Create(unnest.Input)),
         LogicalWindow window => new WindowOperator(window, Create(window.Input)),
+        LogicalTopNRanking topN => new TopNRankingOperator(topN, Create(topN.Input)),
         _ => throw new SqlException(SqlErrorKind.NotImplemented, $"no physical operator for {node.GetType().Name}"),
     };
 }

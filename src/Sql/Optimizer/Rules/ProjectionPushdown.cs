@@ -190,6 +190,28 @@ public static class ProjectionPushdown
                     return (result, outMap);
                 }
 
+            case LogicalTopNRanking topN:
+                {
+                    var childRequired = (bool[])required.Clone();
+                    foreach (var p in topN.PartitionBy)
+                    {
+                        Mark(p, childRequired);
+                    }
+
+                    foreach (var k in topN.OrderBy)
+                    {
+                        Mark(k.Expression, childRequired);
+                    }
+
+                    var (child, map) = Prune(topN.Input, childRequired);
+                    return (topN with
+                    {
+                        Input = child,
+                        PartitionBy = topN.PartitionBy.Select(p => Remap(p, map)).ToArray(),
+                        OrderBy = topN.OrderBy.Select(k => k with { Expression = Remap(k.Expression, map) }).ToArray(),
+                    }, map);
+                }
+
             case LogicalUnnest unnest:
                 {
                     // Only the input columns read above are repeated per element; the arrays' own columns are read by
