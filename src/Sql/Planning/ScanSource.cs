@@ -16,6 +16,9 @@ public abstract class ScanSource
     /// <summary>Rows when known exactly from metadata without reading data (count(*) shortcut), else null.</summary>
     public virtual long? ExactRowCount => null;
 
+    /// <summary>Rows before filtering, estimated from metadata (for join planning), or null when unknown.</summary>
+    public virtual long? EstimatedRowCount => ExactRowCount;
+
     /// <summary>Streams the projected columns; rows that fail <see cref="ScanRequest.Filter"/> are removed.</summary>
     public abstract IAsyncEnumerable<DataChunk> ScanAsync(ScanRequest request, QueryContext context);
 }

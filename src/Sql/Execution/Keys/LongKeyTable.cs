@@ -58,6 +58,28 @@ public sealed class LongKeyTable
         }
     }
 
+    /// <summary>The id of <paramref name="key"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(long key)
+    {
+        var slot = (int)(Mix(key) & (ulong)_mask);
+        while (true)
+        {
+            var id = _ids[slot];
+            if (id == 0)
+            {
+                return -1;
+            }
+
+            if (_keys[slot] == key)
+            {
+                return id - 1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(long key)
     {

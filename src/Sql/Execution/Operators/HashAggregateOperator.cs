@@ -64,7 +64,7 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
 
                 var groupIds = new int[n];
                 var newRows = new List<int>();
-                if (!multipleSets && keyCols.Count == 1 && IntegerLike(keyTypes[0]))
+                if (!multipleSets && keyCols.Count == 1 && IntegerKeys.IsIntegerLike(keyTypes[0]))
                 {
                     // Fast path: one integer-like key column, hashed as a long (null is its own group).
                     longTable ??= new LongKeyTable();
@@ -187,9 +187,6 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
             yield return all.Slice(start, Math.Min(context.BatchSize, total - start));
         }
     }
-
-    private static bool IntegerLike(SqlType type) => type.Kind is SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Integer or SqlTypeKind.BigInt
-        or SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp or SqlTypeKind.TimestampWithTimeZone;
 
     private static void AssignLongGroups(ArrowArray column, SqlType type, int n, int[] groupIds, List<int> newRows, LongKeyTable table, ref int nullGroup, ref int nextGroup)
     {

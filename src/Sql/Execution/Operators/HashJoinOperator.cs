@@ -21,15 +21,39 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
         {
             var buildChunk = build.AsChunk();
             var hasKeys = join.LeftKeys.Count > 0;
-            KeyHashTable? table = null;
+            var table = new JoinKeyTable();
             int[] first = [];
             int[] next = [];
             var buildHasNullKey = false;
-            if (hasKeys && build.RowCount > 0)
+            if (hasKeys && build.RowCount > 0 && LongKeys)
+            {
+                var keyColumn = ExpressionEvaluator.Evaluate(join.RightKeys[0], buildChunk, context.Functions).ToArray();
+                var values = IntegerKeys.Widen(keyColumn);
+                var hasNulls = keyColumn.NullCount > 0;
+                table.Longs = new LongKeyTable(build.RowCount);
+                first = new int[build.RowCount];
+                next = new int[build.RowCount];
+                for (var r = build.RowCount - 1; r >= 0; r--)
+                {
+                    if (hasNulls && keyColumn.IsNull(r))
+                    {
+                        buildHasNullKey = true;
+                        next[r] = -1;
+                        continue;
+                    }
+
+                    var id = table.Longs.GetOrAdd(values[r], table.Longs.Count, out var added);
+                    next[r] = added ? -1 : first[id];
+                    first[id] = r;
+                }
+
+                context.Memory.Add(table.Longs.MemoryBytes + (build.RowCount * 8L), "hash join table");
+            }
+            else if (hasKeys && build.RowCount > 0)
             {
                 var keyCols = join.RightKeys.Select(k => ExpressionEvaluator.Evaluate(k, buildChunk, context.Functions).ToArray()).ToArray();
                 var keys = SortKeyEncoder.EncodeForEquality(keyCols, join.RightKeys.Select(k => k.Type).ToArray(), build.RowCount);
-                table = new KeyHashTable(build.RowCount);
+                table.Bytes = new KeyHashTable(build.RowCount);
                 first = new int[build.RowCount];
                 next = new int[build.RowCount];
                 for (var r = build.RowCount - 1; r >= 0; r--)
@@ -41,12 +65,12 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
                         continue;
                     }
 
-                    var id = table.GetOrAdd(keys.Key(r), out var added);
+                    var id = table.Bytes.GetOrAdd(keys.Key(r), out var added);
                     next[r] = added ? -1 : first[id];
                     first[id] = r;
                 }
 
-                context.Memory.Add(table.MemoryBytes + (build.RowCount * 8L), "hash join table");
+                context.Memory.Add(table.Bytes.MemoryBytes + (build.RowCount * 8L), "hash join table");
             }
 
             var rightMatched = join.Type is LogicalJoinType.Right or LogicalJoinType.Full ? new bool[build.RowCount] : null;
@@ -84,13 +108,16 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
         }
     }
 
+    /// <summary>One integer-like key on both sides: the build side is hashed as 64-bit values, not encoded bytes.</summary>
+    private bool LongKeys => join.LeftKeys.Count == 1 && IntegerKeys.IsIntegerLike(join.LeftKeys[0].Type) && IntegerKeys.IsIntegerLike(join.RightKeys[0].Type);
+
     private DataChunk NullLeft(int rows)
     {
         var cols = join.Left.Columns.Select(c => ArrayFactory.Nulls(c.Type.ArrowType, 1)).ToArray();
         return new DataChunk(cols, 1);
     }
 
-    private IEnumerable<DataChunk> Probe(DataChunk chunk, DataChunk buildChunk, KeyHashTable? table, int[] first, int[] next, bool buildHasNullKey, bool[]? rightMatched, QueryContext context)
+    private IEnumerable<DataChunk> Probe(DataChunk chunk, DataChunk buildChunk, JoinKeyTable table, int[] first, int[] next, bool buildHasNullKey, bool[]? rightMatched, QueryContext context)
     {
         var n = chunk.Length;
         var leftMatched = new bool[n];
@@ -148,19 +175,21 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
             }
         }
 
-        if (table is not null)
+        if (table.Longs is not null || table.Bytes is not null)
         {
             var keyCols = join.LeftKeys.Select(k => ExpressionEvaluator.Evaluate(k, chunk, context.Functions).ToArray()).ToArray();
-            var keys = SortKeyEncoder.EncodeForEquality(keyCols, join.LeftKeys.Select(k => k.Type).ToArray(), n);
+            var keys = table.Longs is null ? SortKeyEncoder.EncodeForEquality(keyCols, join.LeftKeys.Select(k => k.Type).ToArray(), n) : null;
+            var longs = table.Longs is null ? null : IntegerKeys.Widen(keyCols[0]);
+            var longNulls = table.Longs is not null && keyCols[0].NullCount > 0;
             for (var r = 0; r < n; r++)
             {
-                if (keys.HasNull(r))
+                if (keys is null ? longNulls && keyCols[0].IsNull(r) : keys.HasNull(r))
                 {
                     leftNullKey[r] = true;
                     continue;
                 }
 
-                var id = table.Find(keys.Key(r));
+                var id = keys is null ? table.Longs!.Find(longs![r]) : table.Bytes!.Find(keys.Key(r));
                 if (id < 0)
                 {
                     continue;

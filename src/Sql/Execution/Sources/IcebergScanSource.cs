@@ -35,6 +35,21 @@ public sealed class IcebergScanSource : ScanSource
 
     public override IReadOnlyList<PlanColumn> Columns => _columns;
 
+    /// <summary>The snapshot summary's total-records (before deletes are applied), when the writer recorded it.</summary>
+    public override long? EstimatedRowCount
+    {
+        get
+        {
+            var snapshot = _snapshotId is { } id ? _table.Metadata.SnapshotById(id) : _table.Metadata.CurrentSnapshot;
+            if (snapshot is null)
+            {
+                return 0;
+            }
+
+            return snapshot.Summary.TryGetValue("total-records", out var text) && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) ? rows : null;
+        }
+    }
+
     public override string Describe() => $"iceberg {_name}" + (_snapshotId is { } s ? $" snapshot={s}" : string.Empty);
 
     private Lakehouse.Table.Scanning.TableScan NewScan()

@@ -17,16 +17,22 @@ public sealed class ParquetScanSource : ScanSource
     private readonly string _pattern;
     private readonly IReadOnlyList<PlanColumn> _columns;
 
-    private ParquetScanSource(string pattern, IReadOnlyList<string> files, IReadOnlyList<PlanColumn> columns)
+    private readonly long _firstFileRows;
+
+    private ParquetScanSource(string pattern, IReadOnlyList<string> files, IReadOnlyList<PlanColumn> columns, long firstFileRows)
     {
         _pattern = pattern;
         Files = files;
         _columns = columns;
+        _firstFileRows = firstFileRows;
     }
 
     public IReadOnlyList<string> Files { get; }
 
     public override IReadOnlyList<PlanColumn> Columns => _columns;
+
+    /// <summary>The first file's row count times the number of files (only the first footer is read at planning).</summary>
+    public override long? EstimatedRowCount => _firstFileRows * Files.Count;
 
     public static async Task<ParquetScanSource> OpenAsync(string pattern, CancellationToken cancellationToken)
     {
@@ -39,7 +45,7 @@ public sealed class ParquetScanSource : ScanSource
             columns.Add(new PlanColumn(field.Name, type));
         }
 
-        return new ParquetScanSource(pattern, files, columns);
+        return new ParquetScanSource(pattern, files, columns, reader.RowCount);
     }
 
     public override string Describe() => $"read_parquet('{_pattern}') files={Files.Count}";
