@@ -39,6 +39,24 @@ public static class DecimalMath
         return q.Quotient;
     }
 
+    /// <summary>x * y, exact: operands within 64 bits multiply without the checked 128-bit path; overflow → execution error.</summary>
+    public static Int128 Multiply(Int128 x, Int128 y)
+    {
+        if (x == (long)x && y == (long)y)
+        {
+            return Math.BigMul((long)x, (long)y);
+        }
+
+        try
+        {
+            return checked(x * y);
+        }
+        catch (OverflowException)
+        {
+            throw Overflow();
+        }
+    }
+
     /// <summary>Throws when <paramref name="unscaled"/> has more than <paramref name="precision"/> digits.</summary>
     public static Int128 CheckPrecision(Int128 unscaled, int precision)
     {

@@ -156,7 +156,7 @@ internal static class ArithmeticKernels
                     v = checked(DecimalMath.Rescale(x, sa, s) - DecimalMath.Rescale(y, sb, s));
                     break;
                 case BoundOperatorKind.Multiply:
-                    v = DecimalMath.Rescale(checked(x * y), sa + sb, s);
+                    v = DecimalMath.Rescale(DecimalMath.Multiply(x, y), sa + sb, s);
                     break;
                 case BoundOperatorKind.Divide:
                     {

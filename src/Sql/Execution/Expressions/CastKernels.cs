@@ -61,6 +61,16 @@ internal static class CastKernels
             {
                 return Numeric<float>(v, target, n);
             }
+
+            if (target.Kind == SqlTypeKind.Decimal && (source.IsInteger || source.Kind == SqlTypeKind.Decimal))
+            {
+                return ToDecimal(v, target, n, isTry);
+            }
+
+            if (source.Kind == SqlTypeKind.Decimal && target.Kind == SqlTypeKind.Double)
+            {
+                return DecimalToDouble(v, target, n);
+            }
         }
         catch (OverflowException) when (!isTry)
         {
@@ -128,6 +138,99 @@ internal static class CastKernels
         }
 
         return ColumnVector.FromArray(target, ArrayFactory.Wrap(target, n, mem, validity, nulls));
+    }
+
+    /// <summary>Integers and decimals to decimal(p, s): rescaled (half away from zero) and checked against 10^p.</summary>
+    private static ColumnVector ToDecimal(ColumnVector v, SqlType target, int n, bool isTry)
+    {
+        var source = v.Type;
+        var values = source.Kind == SqlTypeKind.Decimal ? null : WidenIntegers(v, n);
+        var decimals = source.Kind == SqlTypeKind.Decimal ? ExpressionEvaluator.Values<Int128>(v) : default;
+        var fromScale = source.Kind == SqlTypeKind.Decimal ? source.Scale : 0;
+        var limit = DecimalMath.Power10(target.Precision);
+        var validity = v.Array.NullCount > 0 ? CopyValidity(v, n) : null;
+        var nulls = v.Array.NullCount;
+        var mem = ArrayFactory.Allocate<Int128>(n, out var dst);
+        for (var i = 0; i < n; i++)
+        {
+            if (validity is not null && !BitUtil.GetBit(validity, i))
+            {
+                continue;
+            }
+
+            var unscaled = DecimalMath.Rescale(values is null ? decimals[i] : values[i], fromScale, target.Scale);
+            if (unscaled >= limit || unscaled <= -limit)
+            {
+                if (!isTry)
+                {
+                    var shown = values is null ? new SqlDecimal(decimals[i], fromScale).ToString() : values[i].ToString(CultureInfo.InvariantCulture);
+                    throw new SqlException(SqlErrorKind.Execution, $"Cannot cast {source} '{shown}' to {target}: value is out of range");
+                }
+
+                validity ??= AllValid(n);
+                BitUtil.ClearBit(validity, i);
+                nulls++;
+                continue;
+            }
+
+            dst[i] = unscaled;
+        }
+
+        return ColumnVector.FromArray(target, ArrayFactory.Wrap(target, n, mem, validity, nulls));
+    }
+
+    private static long[] WidenIntegers(ColumnVector v, int n)
+    {
+        var result = new long[n];
+        switch (v.Type.Kind)
+        {
+            case SqlTypeKind.TinyInt:
+                Widen(ExpressionEvaluator.Values<sbyte>(v), result);
+                break;
+            case SqlTypeKind.SmallInt:
+                Widen(ExpressionEvaluator.Values<short>(v), result);
+                break;
+            case SqlTypeKind.Integer:
+                Widen(ExpressionEvaluator.Values<int>(v), result);
+                break;
+            default:
+                ExpressionEvaluator.Values<long>(v)[..n].CopyTo(result);
+                break;
+        }
+
+        return result;
+    }
+
+    private static void Widen<T>(ReadOnlySpan<T> values, long[] result)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = long.CreateTruncating(values[i]);
+        }
+    }
+
+    /// <summary>Decimal to double exactly as <see cref="SqlDecimal.ToDouble"/> converts one value.</summary>
+    private static ColumnVector DecimalToDouble(ColumnVector v, SqlType target, int n)
+    {
+        var decimals = ExpressionEvaluator.Values<Int128>(v);
+        var divisor = Math.Pow(10, v.Type.Scale);
+        var validity = v.Array.NullCount > 0 ? CopyValidity(v, n) : null;
+        var mem = ArrayFactory.Allocate<double>(n, out var dst);
+        for (var i = 0; i < n; i++)
+        {
+            var x = decimals[i];
+            dst[i] = (x == (long)x ? (long)x : (double)x) / divisor;
+        }
+
+        return ColumnVector.FromArray(target, ArrayFactory.Wrap(target, n, mem, validity, v.Array.NullCount));
+    }
+
+    private static byte[] AllValid(int n)
+    {
+        var bits = new byte[BitUtil.BytesForBits(n)];
+        bits.AsSpan().Fill(0xFF);
+        return bits;
     }
 
     private static byte[] CopyValidity(ColumnVector v, int n)
