@@ -25,6 +25,7 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
         var table = new KeyHashTable();
         var states = aggregate.Aggregates.Select(a => a.Function.CreateState()).ToArray();
         var distinct = aggregate.Aggregates.Select(a => a.Distinct ? new KeyHashTable() : null).ToArray();
+        var distinctValues = aggregate.Aggregates.Select(a => a.Distinct && a.Arguments.Count == 1 && IntegerKeys.IsIntegerLike(a.Arguments[0].Type) ? new GroupValueSet() : null).ToArray();
         var keyParts = new List<ArrowArray>[groupCount];
         for (var i = 0; i < groupCount; i++)
         {
@@ -121,11 +122,11 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
 
                 for (var a = 0; a < states.Length; a++)
                 {
-                    UpdateAggregate(a, chunk, groupIds, n, states[a], distinct[a], context);
+                    UpdateAggregate(a, chunk, groupIds, n, states[a], distinct[a], distinctValues[a], context);
                 }
             }
 
-            var bytes = table.MemoryBytes + (longTable?.MemoryBytes ?? 0) + states.Sum(st => st.MemoryBytes) + distinct.Sum(d => d?.MemoryBytes ?? 0);
+            var bytes = table.MemoryBytes + (longTable?.MemoryBytes ?? 0) + states.Sum(st => st.MemoryBytes) + distinct.Sum(d => d?.MemoryBytes ?? 0) + distinctValues.Sum(d => d?.MemoryBytes ?? 0);
             context.Memory.Add(bytes - accounted, "hash aggregate");
             accounted = bytes;
         }
@@ -238,7 +239,7 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
         }
     }
 
-    private void UpdateAggregate(int a, DataChunk chunk, int[] groupIds, int n, GroupedAggregateState state, KeyHashTable? distinctTable, QueryContext context)
+    private void UpdateAggregate(int a, DataChunk chunk, int[] groupIds, int n, GroupedAggregateState state, KeyHashTable? distinctTable, GroupValueSet? distinctValues, QueryContext context)
     {
         var spec = aggregate.Aggregates[a];
         var args = new ColumnVector[spec.Arguments.Count];
@@ -258,7 +259,40 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
             }
         }
 
-        if (distinctTable is not null)
+        if (distinctValues is not null && !args[0].IsConstant)
+        {
+            // One integer-like argument: (group, value) pairs hashed directly. Nulls take the general path below so
+            // that one null per group still reaches the state (which decides whether nulls count).
+            var column = args[0].ToArray();
+            var values = IntegerKeys.Widen(column);
+            var hasNulls = column.NullCount > 0;
+            var keep = new int[count];
+            var kept = 0;
+            Span<byte> nullKey = stackalloc byte[4];
+            for (var k = 0; k < count; k++)
+            {
+                var r = selection is null ? k : selection[k];
+                if (hasNulls && column.IsNull(r))
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(nullKey, groupIds[r]);
+                    if (distinctTable!.GetOrAdd(nullKey, out var firstNull) >= 0 && firstNull)
+                    {
+                        keep[kept++] = r;
+                    }
+
+                    continue;
+                }
+
+                if (distinctValues.Add(groupIds[r], values[r]))
+                {
+                    keep[kept++] = r;
+                }
+            }
+
+            selection = keep;
+            count = kept;
+        }
+        else if (distinctTable is not null)
         {
             // Keep rows whose (group, arguments) were not seen before.
             var keyCols = new List<ArrowArray> { ArrayFactory.FromSpan<int>(SqlType.Integer, groupIds, null, 0) };
