@@ -35,6 +35,8 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
         var setOfGroup = new List<int>();
         long accounted = 0;
         LongKeyTable? longTable = null;
+        KeyHashTable? stringTable = null;
+        var stringGroups = Array.Empty<int>();
         var nullGroup = -1;
         var nextGroup = 0;
         await foreach (var chunk in input.ExecuteAsync(context).ConfigureAwait(false))
@@ -70,6 +72,12 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
                     // Fast path: one integer-like key column, hashed as a long (null is its own group).
                     longTable ??= new LongKeyTable();
                     AssignLongGroups(keyCols[0], keyTypes[0], n, groupIds, newRows, longTable, ref nullGroup, ref nextGroup);
+                }
+                else if (!multipleSets && keyCols.Count == 1 && keyTypes[0].Kind is SqlTypeKind.Varchar or SqlTypeKind.Varbinary or SqlTypeKind.Json)
+                {
+                    // Fast path: one string key, hashed on its raw bytes (null is its own group).
+                    stringTable ??= new KeyHashTable();
+                    AssignStringGroups((BinaryArray)keyCols[0], groupIds, newRows, stringTable, ref stringGroups, ref nullGroup, ref nextGroup);
                 }
                 else if (keyCols.Count == 0)
                 {
@@ -126,7 +134,7 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
                 }
             }
 
-            var bytes = table.MemoryBytes + (longTable?.MemoryBytes ?? 0) + states.Sum(st => st.MemoryBytes) + distinct.Sum(d => d?.MemoryBytes ?? 0) + distinctValues.Sum(d => d?.MemoryBytes ?? 0);
+            var bytes = table.MemoryBytes + (longTable?.MemoryBytes ?? 0) + (stringTable?.MemoryBytes ?? 0) + states.Sum(st => st.MemoryBytes) + distinct.Sum(d => d?.MemoryBytes ?? 0) + distinctValues.Sum(d => d?.MemoryBytes ?? 0);
             context.Memory.Add(bytes - accounted, "hash aggregate");
             accounted = bytes;
         }
@@ -208,6 +216,39 @@ public sealed class HashAggregateOperator(LogicalAggregate aggregate, PhysicalOp
                 break;
             default:
                 throw new InvalidOperationException($"{type} is not integer-like");
+        }
+    }
+
+    private static void AssignStringGroups(BinaryArray column, int[] groupIds, List<int> newRows, KeyHashTable table, ref int[] groupOf, ref int nullGroup, ref int nextGroup)
+    {
+        var hasNulls = column.NullCount > 0;
+        for (var r = 0; r < column.Length; r++)
+        {
+            if (hasNulls && column.IsNull(r))
+            {
+                if (nullGroup < 0)
+                {
+                    nullGroup = nextGroup++;
+                    newRows.Add(r);
+                }
+
+                groupIds[r] = nullGroup;
+                continue;
+            }
+
+            var id = table.GetOrAdd(column.GetBytes(r), out var added);
+            if (added)
+            {
+                if (id == groupOf.Length)
+                {
+                    Array.Resize(ref groupOf, Math.Max(16, groupOf.Length * 2));
+                }
+
+                groupOf[id] = nextGroup++;
+                newRows.Add(r);
+            }
+
+            groupIds[r] = groupOf[id];
         }
     }
 

@@ -3,6 +3,7 @@ using Lakehouse.Sql.Execution.Expressions;
 using Lakehouse.Sql.Execution.Keys;
 using Lakehouse.Sql.Execution.Vectors;
 using Lakehouse.Sql.Planning;
+using Lakehouse.Sql.Types;
 
 namespace Lakehouse.Sql.Execution.Operators;
 
@@ -48,6 +49,31 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
                 }
 
                 context.Memory.Add(table.Longs.MemoryBytes + (build.RowCount * 8L), "hash join table");
+            }
+            else if (hasKeys && build.RowCount > 0 && StringKey)
+            {
+                // One string key: its bytes are the key as they are (null rows never match, so no null marker is needed).
+                var keyColumn = (BinaryArray)ExpressionEvaluator.Evaluate(join.RightKeys[0], buildChunk, context.Functions).ToArray();
+                var hasNulls = keyColumn.NullCount > 0;
+                table.Bytes = new KeyHashTable(build.RowCount);
+                table.RawStrings = true;
+                first = new int[build.RowCount];
+                next = new int[build.RowCount];
+                for (var r = build.RowCount - 1; r >= 0; r--)
+                {
+                    if (hasNulls && keyColumn.IsNull(r))
+                    {
+                        buildHasNullKey = true;
+                        next[r] = -1;
+                        continue;
+                    }
+
+                    var id = table.Bytes.GetOrAdd(keyColumn.GetBytes(r), out var added);
+                    next[r] = added ? -1 : first[id];
+                    first[id] = r;
+                }
+
+                context.Memory.Add(table.Bytes.MemoryBytes + (build.RowCount * 8L), "hash join table");
             }
             else if (hasKeys && build.RowCount > 0)
             {
@@ -110,6 +136,10 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
 
     /// <summary>One integer-like key on both sides: the build side is hashed as 64-bit values, not encoded bytes.</summary>
     private bool LongKeys => join.LeftKeys.Count == 1 && IntegerKeys.IsIntegerLike(join.LeftKeys[0].Type) && IntegerKeys.IsIntegerLike(join.RightKeys[0].Type);
+
+    /// <summary>One string key of the same kind on both sides: hashed on the raw bytes, not encoded keys.</summary>
+    private bool StringKey => join.LeftKeys.Count == 1 && join.LeftKeys[0].Type.Kind is SqlTypeKind.Varchar or SqlTypeKind.Varbinary
+        && join.RightKeys[0].Type.Kind == join.LeftKeys[0].Type.Kind;
 
     private DataChunk NullLeft(int rows)
     {
@@ -178,18 +208,19 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
         if (table.Longs is not null || table.Bytes is not null)
         {
             var keyCols = join.LeftKeys.Select(k => ExpressionEvaluator.Evaluate(k, chunk, context.Functions).ToArray()).ToArray();
-            var keys = table.Longs is null ? SortKeyEncoder.EncodeForEquality(keyCols, join.LeftKeys.Select(k => k.Type).ToArray(), n) : null;
+            var keys = table.Longs is null && !table.RawStrings ? SortKeyEncoder.EncodeForEquality(keyCols, join.LeftKeys.Select(k => k.Type).ToArray(), n) : null;
             var longs = table.Longs is null ? null : IntegerKeys.Widen(keyCols[0]);
-            var longNulls = table.Longs is not null && keyCols[0].NullCount > 0;
+            var strings = table.RawStrings ? (BinaryArray)keyCols[0] : null;
+            var singleNulls = keys is null && keyCols[0].NullCount > 0;
             for (var r = 0; r < n; r++)
             {
-                if (keys is null ? longNulls && keyCols[0].IsNull(r) : keys.HasNull(r))
+                if (keys is null ? singleNulls && keyCols[0].IsNull(r) : keys.HasNull(r))
                 {
                     leftNullKey[r] = true;
                     continue;
                 }
 
-                var id = keys is null ? table.Longs!.Find(longs![r]) : table.Bytes!.Find(keys.Key(r));
+                var id = longs is not null ? table.Longs!.Find(longs[r]) : strings is not null ? table.Bytes!.Find(strings.GetBytes(r)) : table.Bytes!.Find(keys!.Key(r));
                 if (id < 0)
                 {
                     continue;

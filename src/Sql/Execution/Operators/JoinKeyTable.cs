@@ -8,4 +8,7 @@ internal sealed class JoinKeyTable
     public LongKeyTable? Longs { get; set; }
 
     public KeyHashTable? Bytes { get; set; }
+
+    /// <summary>Whether <see cref="Bytes"/> holds one string key's raw bytes rather than normalized keys.</summary>
+    public bool RawStrings { get; set; }
 }

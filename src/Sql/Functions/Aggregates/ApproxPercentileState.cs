@@ -23,10 +23,14 @@ public sealed class ApproxPercentileState(SqlType returnType) : GroupedAggregate
     {
         var v = arguments[0];
         var p = arguments[1];
+        var longs = v.Array is PrimitiveArray<long> l ? l.Values : default;
+        var doubles = v.Array is PrimitiveArray<long> ? default : ((PrimitiveArray<double>)v.Array).Values;
+        var isLong = v.Array is PrimitiveArray<long>;
+        var hasNulls = v.Array.NullCount > 0;
         for (var r = 0; r < rowCount; r++)
         {
             var i = v.Index(r);
-            if (v.Array.IsNull(i))
+            if (hasNulls && v.Array.IsNull(i))
             {
                 continue;
             }
@@ -47,8 +51,7 @@ public sealed class ApproxPercentileState(SqlType returnType) : GroupedAggregate
                 _percentile = percentile;
             }
 
-            var x = v.Array is PrimitiveArray<long> longs ? longs.Values[i] : ((PrimitiveArray<double>)v.Array).Values[i];
-            (_digests[groupIds[r]] ??= new TDigest()).Add(x);
+            (_digests[groupIds[r]] ??= new TDigest()).Add(isLong ? longs[i] : doubles[i]);
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class TDigest
     private readonly double[] _bufferWeights;
     private int _bufferCount;
     private double _bufferedWeight;
+    private bool _bufferHasWeights;
 
     public TDigest(double compression = DefaultCompression)
     {
@@ -50,6 +51,7 @@ public sealed class TDigest
 
         _bufferMeans[_bufferCount] = value;
         _bufferWeights[_bufferCount] = weight;
+        _bufferHasWeights |= weight != 1;
         _bufferCount++;
         _bufferedWeight += weight;
         Min = System.Math.Min(Min, value);
@@ -147,30 +149,53 @@ public sealed class TDigest
             return;
         }
 
+        // The buffer is sorted on its own and merged with the (already sorted) centroids.
+        if (_bufferHasWeights)
+        {
+            Array.Sort(_bufferMeans, _bufferWeights, 0, _bufferCount);
+        }
+        else
+        {
+            // Unit weights (raw values): sorting the values alone is enough and about twice as fast.
+            Array.Sort(_bufferMeans, 0, _bufferCount);
+        }
+
+        _bufferHasWeights = false;
         var n = _count + _bufferCount;
         var means = new double[n];
         var weights = new double[n];
-        Array.Copy(_means, means, _count);
-        Array.Copy(_weights, weights, _count);
-        Array.Copy(_bufferMeans, 0, means, _count, _bufferCount);
-        Array.Copy(_bufferWeights, 0, weights, _count, _bufferCount);
-        Array.Sort(means, weights);
+        for (int i = 0, c = 0, bu = 0; i < n; i++)
+        {
+            if (bu == _bufferCount || (c < _count && _means[c] <= _bufferMeans[bu]))
+            {
+                means[i] = _means[c];
+                weights[i] = _weights[c++];
+            }
+            else
+            {
+                means[i] = _bufferMeans[bu];
+                weights[i] = _bufferWeights[bu++];
+            }
+        }
+
         TotalWeight += _bufferedWeight;
         _bufferCount = 0;
         _bufferedWeight = 0;
 
+        // A centroid may grow while its upper quantile q satisfies k(q) - k(q_low) <= 1 with the k1 scale
+        // k(q) = c/(2 pi) asin(2q - 1); k is increasing, so that is q <= QuantileLimit(q_low), computed once per
+        // centroid instead of an arcsine per point.
         var total = TotalWeight;
         var normalizer = _compression / (2 * System.Math.PI);
         var outCount = 0;
         var curMean = means[0];
         var curWeight = weights[0];
         double weightSoFar = 0;
-        var kLow = K(0, normalizer);
+        var qLimit = QuantileLimit(0, normalizer);
         for (var i = 1; i < n; i++)
         {
             var proposed = curWeight + weights[i];
-            var qHigh = (weightSoFar + proposed) / total;
-            if (K(qHigh, normalizer) - kLow <= 1)
+            if ((weightSoFar + proposed) / total <= qLimit)
             {
                 curMean += (means[i] - curMean) * weights[i] / proposed;
                 curWeight = proposed;
@@ -179,7 +204,7 @@ public sealed class TDigest
             {
                 Emit(ref outCount, curMean, curWeight);
                 weightSoFar += curWeight;
-                kLow = K(weightSoFar / total, normalizer);
+                qLimit = QuantileLimit(weightSoFar / total, normalizer);
                 curMean = means[i];
                 curWeight = weights[i];
             }
@@ -202,5 +227,10 @@ public sealed class TDigest
         outCount++;
     }
 
-    private static double K(double q, double normalizer) => normalizer * System.Math.Asin((2 * System.Math.Clamp(q, 0, 1)) - 1);
+    /// <summary>The largest upper quantile a centroid starting at <paramref name="qLow"/> may reach (k1 scale, one unit of k).</summary>
+    private static double QuantileLimit(double qLow, double normalizer)
+    {
+        var angle = System.Math.Asin((2 * System.Math.Clamp(qLow, 0, 1)) - 1) + (1 / normalizer);
+        return angle >= System.Math.PI / 2 ? double.PositiveInfinity : (System.Math.Sin(angle) + 1) / 2;
+    }
 }
