@@ -160,7 +160,7 @@ public sealed partial class SqlSession
                 }
 
             default:
-                return null;
+                return await ExecuteAlterAsync(statement, cancellationToken).ConfigureAwait(false);
         }
     }
 
