@@ -28,6 +28,8 @@ public sealed partial class SqlSession
 
             case Explain explain:
                 return await ExplainAsync(explain, parameters ?? [], cancellationToken).ConfigureAwait(false);
+            case Copy copy:
+                return await ExecuteCopyAsync(copy, parameters ?? [], cancellationToken).ConfigureAwait(false);
             case ShowCatalogs show:
                 return Rows(["Catalog"], Filter(await ListCatalogsAsync(cancellationToken).ConfigureAwait(false), show.Pattern).Select(c => new object?[] { c }));
             case ShowSchemas show:
