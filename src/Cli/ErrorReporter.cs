@@ -34,6 +34,8 @@ public static class ErrorReporter
         Lakehouse.Table.Catalog.CommitConflictException e => (e.Message, ExitCodes.Failure),
         System.Data.Common.DbException e => ($"catalog database error: {e.Message}", ExitCodes.Failure),
         Lakehouse.Sql.SqlException e => (e.Message, ExitCodes.Failure),
+        Lakehouse.Flight.Grpc.RpcException e => ($"server: {e.Message}", ExitCodes.Failure),
+        HttpRequestException e => ($"cannot reach the server: {e.Message}", ExitCodes.Failure),
         FileNotFoundException e => ($"file not found: {e.FileName ?? e.Message}", ExitCodes.Failure),
         DirectoryNotFoundException e => ($"directory not found: {e.Message}", ExitCodes.Failure),
         UnauthorizedAccessException e => ($"permission denied: {e.Message}", ExitCodes.Failure),

@@ -11,7 +11,8 @@ namespace Lakehouse.Cli.Commands;
 /// <c>lakehouse sql [--warehouse DIR] [--catalog URI] [--format table|csv|jsonl] "SQL"</c>: runs SQL (one or
 /// more statements separated by ';') and prints each query's rows. Without SQL (or with "-") statements are
 /// read from standard input; on a terminal that is a simple shell (statements end with ';', .tables,
-/// .schema TABLE, .timer on|off, .quit).
+/// .schema TABLE, .timer on|off, .quit). With <c>--server grpc://host:port</c> (or <c>grpc+tls://</c>) the
+/// statements run on a Flight SQL server instead of the embedded engine.
 /// </summary>
 public static class SqlCommand
 {
@@ -22,6 +23,7 @@ public static class SqlCommand
         var memory = new Option<long?>("--memory-limit") { Description = "Bytes a query may hold in operator state.", HelpName = "BYTES" };
         var timeout = new Option<double?>("--timeout") { Description = "Query timeout in seconds.", HelpName = "SECONDS" };
         var format = new FormatOption();
+        var remote = new RemoteServerOptions();
         var command = new Command("sql", "Run SQL over Iceberg tables and Parquet files (Trino dialect).")
         {
             sql,
@@ -29,24 +31,11 @@ public static class SqlCommand
             timeout,
             format.Option,
         };
+        remote.AddTo(command);
         warehouse.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            // The catalog of the options (or their environment variables); without them the default ./warehouse
-            // when it exists, so `lakehouse sql` over files alone never creates a warehouse folder.
-            ICatalog? cat = null;
-            if (warehouse.IsConfigured(parse) || Directory.Exists(CatalogFactory.DefaultWarehouse))
-            {
-                cat = warehouse.Open(parse);
-            }
-
-            var options = new SqlEngineOptions
-            {
-                Catalog = cat,
-                MemoryLimitBytes = parse.GetValue(memory),
-                QueryTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            };
-            var session = new SqlEngine(options).CreateSession();
+            using var session = await OpenRunnerAsync(parse, warehouse, remote, memory, timeout, cancellationToken).ConfigureAwait(false);
             var outputFormat = format.Resolve(parse, context.Console);
             var text = parse.GetValue(sql);
             if (text is not null && text != "-")
@@ -64,11 +53,36 @@ public static class SqlCommand
         return command;
     }
 
-    private static async Task RunAsync(SqlSession session, string statement, OutputFormat format, CliContext context, bool timing, CancellationToken cancellationToken)
+    private static async Task<ISqlStatementRunner> OpenRunnerAsync(ParseResult parse, WarehouseOptions warehouse, RemoteServerOptions remote, Option<long?> memory, Option<double?> timeout, CancellationToken cancellationToken)
+    {
+        // With --server the warehouse, catalog and limits are the server's; the local ones are not used.
+        if (await remote.ConnectAsync(parse, cancellationToken).ConfigureAwait(false) is { } client)
+        {
+            return new RemoteSqlRunner(client);
+        }
+
+        // The catalog of the options (or their environment variables); without them the default ./warehouse
+        // when it exists, so `lakehouse sql` over files alone never creates a warehouse folder.
+        ICatalog? cat = null;
+        if (warehouse.IsConfigured(parse) || Directory.Exists(CatalogFactory.DefaultWarehouse))
+        {
+            cat = warehouse.Open(parse);
+        }
+
+        var options = new SqlEngineOptions
+        {
+            Catalog = cat,
+            MemoryLimitBytes = parse.GetValue(memory),
+            QueryTimeout = parse.GetValue(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        };
+        return new LocalSqlRunner(new SqlEngine(options).CreateSession());
+    }
+
+    private static async Task RunAsync(ISqlStatementRunner session, string statement, OutputFormat format, CliContext context, bool timing, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var result = await session.ExecuteAsync(statement, null, cancellationToken).ConfigureAwait(false);
-        if (result.IsQuery)
+        await using var result = await session.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+        if (result.Schema is not null && result.Batches is not null)
         {
             using var writer = FormatOption.CreateWriter(format, context.Console);
             writer.Begin(result.Schema);
@@ -92,7 +106,7 @@ public static class SqlCommand
         context.Console.Out.Flush();
     }
 
-    private static async Task<int> ShellAsync(SqlSession session, OutputFormat format, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> ShellAsync(ISqlStatementRunner session, OutputFormat format, CliContext context, CancellationToken cancellationToken)
     {
         var input = Console.In;
         var interactive = !Console.IsInputRedirected;
@@ -166,7 +180,7 @@ public static class SqlCommand
             {
                 await action().ConfigureAwait(false);
             }
-            catch (SqlException e)
+            catch (Exception e) when (e is SqlException or Lakehouse.Flight.Grpc.RpcException)
             {
                 failed = true;
                 context.Console.Error.WriteLine("lakehouse: error: " + ErrorReporter.OneLine(e.Message));
