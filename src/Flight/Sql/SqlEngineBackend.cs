@@ -247,12 +247,17 @@ public sealed class SqlEngineBackend(SqlEngine engine, string version) : IFlight
                 throw new FlightSqlException(FlightSqlErrorKind.AlreadyExists, $"table {identifier} already exists");
             }
 
+            operations = new TableOperations(catalog, identifier);
             if (request.IfExists == FlightSqlIngestMode.Replace)
             {
-                throw new FlightSqlException(FlightSqlErrorKind.NotSupported, "not supported: ingest with TABLE_EXISTS_OPTION_REPLACE (append or create)");
-            }
+                var current = ArrowSchemaConverter.ToArrow((await operations.RefreshAsync(ct).ConfigureAwait(false)).CurrentSchema);
+                if (!SameColumns(current, schema))
+                {
+                    throw new FlightSqlException(FlightSqlErrorKind.NotSupported, $"not supported: ingest REPLACE into {identifier} with different columns ({string.Join(", ", schema.Fields.Select(f => $"{f.Name} {f.Type}"))}; the table has {string.Join(", ", current.Fields.Select(f => $"{f.Name} {f.Type}"))}): drop the table first or ingest with the same columns");
+                }
 
-            operations = new TableOperations(catalog, identifier);
+                return await ReplaceAsync(operations, batches, ct).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -279,6 +284,29 @@ public sealed class SqlEngineBackend(SqlEngine engine, string version) : IFlight
 
         return writer.RowCount;
     }
+
+    /// <summary>Ingest REPLACE: the new rows' files and the removal of every current data file commit as one overwrite snapshot.</summary>
+    private static async ValueTask<long> ReplaceAsync(TableOperations operations, IAsyncEnumerable<RecordBatch> batches, CancellationToken ct)
+    {
+        await using var writer = operations.NewDataWriter();
+        await foreach (var batch in batches.WithCancellation(ct).ConfigureAwait(false))
+        {
+            await writer.WriteAsync(batch, ct).ConfigureAwait(false);
+        }
+
+        var overwrite = operations.NewOverwrite().OverwriteByRowFilter(Lakehouse.Table.Expressions.Expressions.AlwaysTrue);
+        foreach (var file in await writer.CompleteAsync(ct).ConfigureAwait(false))
+        {
+            overwrite.AddFile(file);
+        }
+
+        await overwrite.CommitAsync(ct).ConfigureAwait(false);
+        return writer.RowCount;
+    }
+
+    private static bool SameColumns(ArrowSchema table, ArrowSchema incoming) =>
+        table.Fields.Count == incoming.Fields.Count
+        && table.Fields.Zip(incoming.Fields).All(p => string.Equals(p.First.Name, p.Second.Name, StringComparison.OrdinalIgnoreCase) && p.First.Type.Equals(p.Second.Type));
 
     public async ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> RunAdminActionAsync(string type, ReadOnlyMemory<byte> body, FlightSqlContext context)
     {
