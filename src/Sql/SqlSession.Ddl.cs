@@ -55,9 +55,8 @@ public sealed partial class SqlSession
                         return create.IfNotExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"table \"{id}\" already exists");
                     }
 
-                    CheckProperties(create.Properties);
                     var fields = create.Columns.AsSpan().ToArray().Select(c => new Field(c.Name.Value, StorageTypeForTable(SqlTypes.FromSyntax(c.Type)).ArrowType, !c.NotNull)).ToArray();
-                    await CreateIcebergTableAsync(catalog, id, fields, cancellationToken).ConfigureAwait(false);
+                    await CreateIcebergTableAsync(catalog, id, fields, create.Properties, cancellationToken).ConfigureAwait(false);
                     return new SqlResult(0);
                 }
 
@@ -70,7 +69,6 @@ public sealed partial class SqlSession
                         return ctas.IfNotExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"table \"{id}\" already exists");
                     }
 
-                    CheckProperties(ctas.Properties);
                     var functions = NewFunctionContext(cancellationToken);
                     var (plan, names) = await PlanAsync(ctas.Query, parameters, functions, cancellationToken).ConfigureAwait(false);
                     var columnNames = ctas.ColumnNames.IsEmpty ? names : ctas.ColumnNames.AsSpan().ToArray().Select(c => c.Value).ToArray();
@@ -80,7 +78,7 @@ public sealed partial class SqlSession
                     }
 
                     var fields = plan.Columns.Select((c, i) => new Field(columnNames[i], StorageTypeForTable(c.Type.Kind == SqlTypeKind.Unknown ? SqlType.Varchar : c.Type).ArrowType)).ToArray();
-                    var ops = await CreateIcebergTableAsync(catalog, id, fields, cancellationToken).ConfigureAwait(false);
+                    var ops = await CreateIcebergTableAsync(catalog, id, fields, ctas.Properties, cancellationToken).ConfigureAwait(false);
                     if (!ctas.WithData)
                     {
                         return new SqlResult(0);
@@ -164,14 +162,6 @@ public sealed partial class SqlSession
         }
     }
 
-    private static void CheckProperties(SyntaxList<Property> properties)
-    {
-        foreach (var p in properties)
-        {
-            throw new SqlException(SqlErrorKind.NotImplemented, $"table property \"{p.Name.Value}\" is not supported yet (tables are created unpartitioned)");
-        }
-    }
-
     /// <summary>Iceberg has no 8/16-bit integers: tinyint and smallint columns are stored as integer (as Trino's Iceberg connector).</summary>
     private static SqlType StorageTypeForTable(SqlType type) => type.Kind switch
     {
@@ -181,12 +171,13 @@ public sealed partial class SqlSession
         _ => type,
     };
 
-    private static async Task<TableOperations> CreateIcebergTableAsync(ICatalog catalog, TableIdentifier id, Field[] fields, CancellationToken cancellationToken)
+    private static async Task<TableOperations> CreateIcebergTableAsync(ICatalog catalog, TableIdentifier id, Field[] fields, SyntaxList<Property> properties, CancellationToken cancellationToken)
     {
         var icebergSchema = ArrowSchemaConverter.FromArrow(new Arrow.Schema(fields), assignIds: true);
+        var definition = IcebergTableProperties.Parse(properties, icebergSchema);
         try
         {
-            return await TableOperations.CreateTableAsync(catalog, id, icebergSchema, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await TableOperations.CreateTableAsync(catalog, id, icebergSchema, definition.Spec, definition.SortOrder, definition.Location, definition.Properties, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (IcebergException e)
         {
