@@ -81,7 +81,7 @@ public sealed partial class Binder
         if (!_context.Sources.TryGetValue(key, out var source))
         {
             throw new SqlException(SqlErrorKind.Binder, key.StartsWith("fn:", StringComparison.Ordinal)
-                ? $"table function \"{display}\" does not exist or its arguments are not constants; available: read_parquet('glob'), iceberg_scan('path')"
+                ? $"table function \"{display}\" does not exist or its arguments are not constants; available: read_parquet('glob'), read_csv('glob'), read_json('glob'), iceberg_scan('path')"
                 : $"table \"{display}\" does not exist");
         }
 

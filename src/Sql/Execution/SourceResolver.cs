@@ -142,10 +142,12 @@ internal static class SourceResolver
                     return new IcebergScanSource(table, snapshot, $"iceberg_scan('{path}')");
                 }
 
-            case "read_csv" or "read_json" or "read_csv_auto" or "read_json_auto":
-                throw new SqlException(SqlErrorKind.NotImplemented, $"{name} is not supported yet");
+            case "read_csv" or "read_csv_auto":
+                return CsvScanSource.Open(Path(), TextSourceOptions.Parse(name, args.Skip(1), csv: true), functions);
+            case "read_json" or "read_json_auto" or "read_ndjson":
+                return JsonLinesScanSource.Open(Path(), TextSourceOptions.Parse(name, args.Skip(1), csv: false), functions);
             default:
-                throw new SqlException(SqlErrorKind.Binder, $"table function \"{name}\" does not exist; available: read_parquet('glob'), iceberg_scan('path')");
+                throw new SqlException(SqlErrorKind.Binder, $"table function \"{name}\" does not exist; available: read_parquet('glob'), read_csv('glob'), read_json('glob'), iceberg_scan('path')");
         }
     }
 
