@@ -209,7 +209,8 @@ public sealed partial class Binder
                 t = SqlType.CommonSuperType(t, r[c].Type) ?? throw new SqlException(SqlErrorKind.Binder, $"VALUES column {c + 1} mixes incompatible types {t} and {r[c].Type}");
             }
 
-            types[c] = t.Kind == SqlTypeKind.Unknown ? SqlType.Integer : t;
+            // An all-NULL column stays unknown (Trino), so a set operation or INSERT can coerce it to its type.
+            types[c] = t;
         }
 
         var coerced = rows.Select(r => (IReadOnlyList<BoundExpression>)r.Select((e, c) => Fold(Coerce(e, types[c], "VALUES"))).ToArray()).ToArray();
