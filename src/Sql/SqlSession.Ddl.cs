@@ -162,6 +162,9 @@ public sealed partial class SqlSession
                     return new SqlResult(0);
                 }
 
+            case Parsing.Ast.Copy copy:
+                return await ExecuteCopyAsync(copy, parameters, cancellationToken).ConfigureAwait(false);
+
             default:
                 return await ExecuteAlterAsync(statement, cancellationToken).ConfigureAwait(false);
         }
