@@ -11,6 +11,7 @@ public static class PlanOptimizer
         plan = FilterPushdown.Apply(plan);
         plan = LimitPushdown.Apply(plan);
         plan = ProjectionPushdown.Apply(plan);
+        plan = MetadataCount.Apply(plan);
         return plan;
     }
 }
