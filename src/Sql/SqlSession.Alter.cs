@@ -174,6 +174,9 @@ public sealed partial class SqlSession
                     return new SqlResult(0);
                 }
 
+            case ShowCreateTable show:
+                return await ShowCreateTableAsync(show, cancellationToken).ConfigureAwait(false);
+
             default:
                 return null;
         }

@@ -51,6 +51,17 @@ public sealed class IcebergDdlTests : IDisposable
         Assert.Equal([SortDirection.Desc, SortDirection.Asc], order.Fields.Select(f => f.Direction));
         Assert.Equal([NullOrder.NullsLast, NullOrder.NullsLast], order.Fields.Select(f => f.NullOrder));
         Assert.Equal("true", metadata.Properties["write.parquet.bloom-filter-enabled.column.id"]);
+
+        var shown = await session.QueryAsync("SHOW CREATE TABLE s.ev");
+        var text = ((Lakehouse.Arrow.Arrays.BinaryArray)shown[0].Column(0)).GetString(0)!;
+        Assert.StartsWith("CREATE TABLE s.ev (\n   id bigint,\n   ts timestamp(6),\n   platform varchar,\n   s varchar\n)\nWITH (\n   format = 'PARQUET',\n   format_version = 1,", text, StringComparison.Ordinal);
+        Assert.EndsWith(",\n   partitioning = ARRAY['day(ts)', 'bucket(id, 16)', 'platform', 'truncate(s, 4)', 's'],\n   sorted_by = ARRAY['id DESC', 'platform ASC NULLS LAST']\n)", text, StringComparison.Ordinal);
+
+        // the shown statement recreates the same spec and order
+        await (await session.ExecuteAsync(text.Replace("s.ev", "s.ev2", StringComparison.Ordinal).Replace(metadata.Location, metadata.Location + "2", StringComparison.Ordinal))).DisposeAsync();
+        var copy = await LoadAsync(catalog, "ev2");
+        Assert.Equal(spec.Fields.Select(f => (f.SourceId, f.Transform.ToString())), copy.DefaultSpec.Fields.Select(f => (f.SourceId, f.Transform.ToString())));
+        Assert.Equal(order.Fields.Select(f => (f.Direction, f.NullOrder)), copy.DefaultSortOrder.Fields.Select(f => (f.Direction, f.NullOrder)));
     }
 
     [Fact]
