@@ -15,7 +15,10 @@ namespace Lakehouse.Bench;
 /// <see cref="IngestPipeline"/> consumes, decodes, micro-batches and commits them to an Iceberg table (SQLite
 /// catalog, local files) until every event is a row or a dead letter. Baseline in the same run: the decoder alone
 /// over the same messages in memory (the CPU limit of the pipeline's per-event work). Also reported: end-to-end
-/// events/s against the 10 M events/hour, and events per CPU-second (process CPU time, all threads).
+/// events/s against the 10 M events/hour, the rate after the first commit (consumer-group join and the
+/// first commit interval excluded), the time to the first commit against the 60 s freshness goal, and events per
+/// CPU-second (process CPU time, all threads). The mock cluster keeps only a few MB per partition, so runs stay
+/// at tens of thousands of events.
 /// </summary>
 public static class IngestBenchmark
 {
@@ -63,6 +66,8 @@ public static class IngestBenchmark
 
         var endToEndSeconds = double.MaxValue;
         var cpuSeconds = double.MaxValue;
+        var steadyRate = 0.0;
+        var firstCommitSeconds = double.MaxValue;
         for (var run = 0; run < runs; run++)
         {
             using var cluster = new MockKafkaCluster(1, [new TopicSpec(Topic, partitions)]);
@@ -96,9 +101,18 @@ public static class IngestBenchmark
             var watch = Stopwatch.StartNew();
             using (var pipeline = new IngestPipeline(config, cluster.BootstrapServers, target, dead))
             {
-                var deadline = DateTime.UtcNow.AddMinutes(10);
-                while (pipeline.Status.Records + pipeline.Status.DeadLetters < events)
+                var deadline = DateTime.UtcNow.AddMinutes(3);
+                double firstSeen = -1;
+                long firstCount = 0;
+                long done;
+                while ((done = pipeline.Status.Records + pipeline.Status.DeadLetters) < events)
                 {
+                    if (done > 0 && firstSeen < 0)
+                    {
+                        firstSeen = watch.Elapsed.TotalSeconds;
+                        firstCount = done;
+                    }
+
                     if (DateTime.UtcNow > deadline)
                     {
                         throw new TimeoutException($"ingest did not finish: {System.Text.Json.JsonSerializer.Serialize(pipeline.Status)}");
@@ -106,6 +120,14 @@ public static class IngestBenchmark
 
                     pipeline.PollOnce(TimeSpan.FromMilliseconds(20));
                 }
+
+                var total = watch.Elapsed.TotalSeconds;
+                if (firstSeen >= 0 && total > firstSeen)
+                {
+                    steadyRate = Math.Max(steadyRate, (events - firstCount) / (total - firstSeen));
+                }
+
+                firstCommitSeconds = Math.Min(firstCommitSeconds, firstSeen < 0 ? total : firstSeen);
             }
 
             endToEndSeconds = Math.Min(endToEndSeconds, watch.Elapsed.TotalSeconds);
@@ -117,6 +139,8 @@ public static class IngestBenchmark
         var endToEndRate = events / endToEndSeconds;
         report.Add(new BenchRow("ingest end-to-end vs decode alone", "events/s", endToEndRate, decodeRate, "decode alone", ">= 0.3"));
         report.Add(new BenchRow("ingest end-to-end vs 10 M events/hour", "events/s", endToEndRate, 10_000_000 / 3600.0, "10 M/hour", ">= 1"));
+        report.Add(new BenchRow("ingest after first commit vs decode alone", "events/s", steadyRate, decodeRate, "decode alone", ">= 0.3"));
+        report.Add(new BenchRow("ingest first commit (join + first batch) vs 60 s freshness", "s", firstCommitSeconds, 60, "60 s", "<= 1"));
         report.Add(new BenchRow("ingest events per CPU-second vs 10 M events/hour", "events/s", events / cpuSeconds, 10_000_000 / 3600.0, "10 M/hour", ">= 1"));
     }
 }
