@@ -16,4 +16,14 @@ public interface IFileIO
 
     /// <summary>Every file under <paramref name="prefix"/> (recursively), for orphan-file removal and purges.</summary>
     IAsyncEnumerable<FileEntry> ListPrefixAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes the names of every file created so far durable (local files: the batched folder fsyncs of
+    /// <see cref="DirectorySync"/>; object stores: nothing to do beyond that, as an object is durable once its upload completes). Commits call it before the catalog swap.
+    /// </summary>
+    Task SyncAsync(CancellationToken cancellationToken = default)
+    {
+        DirectorySync.SyncPending();
+        return Task.CompletedTask;
+    }
 }

@@ -15,6 +15,13 @@ public sealed class LocalFileIO : IFileIO
 
     public IOutputFile NewOutputFile(string location) => new LocalOutputFile(location, ToPath(location));
 
+    /// <summary>Fsyncs the folders of every local file created since the last sync (see <see cref="DirectorySync"/>).</summary>
+    public Task SyncAsync(CancellationToken cancellationToken = default)
+    {
+        DirectorySync.SyncPending();
+        return Task.CompletedTask;
+    }
+
     public Task DeleteFileAsync(string location, CancellationToken cancellationToken = default)
     {
         File.Delete(ToPath(location));

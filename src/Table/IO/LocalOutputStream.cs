@@ -99,24 +99,6 @@ internal sealed class LocalOutputStream : Stream
             throw;
         }
 
-        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(_target))!);
-    }
-
-    private static void SyncDirectory(string directory)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        try
-        {
-            using var handle = File.OpenHandle(directory, FileMode.Open, FileAccess.Read);
-            RandomAccess.FlushToDisk(handle);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Some filesystems refuse fsync on directories; the file itself is durable.
-        }
+        DirectorySync.Defer(Path.GetDirectoryName(Path.GetFullPath(_target))!);
     }
 }

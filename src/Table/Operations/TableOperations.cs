@@ -225,6 +225,9 @@ public sealed partial class TableOperations
         {
             await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         }
+
+        // Every file the new metadata references (and the metadata file itself) must be durable before the swap.
+        await FileIO.SyncAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeleteRemovedMetadataFilesAsync(TableMetadata baseMetadata, TableMetadata committed)
