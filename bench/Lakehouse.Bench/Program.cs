@@ -17,6 +17,7 @@ public static class Program
           plan    [--manifests 100] [--files-per-manifest 100] [--runs 5] [--dir DIR]
           scan    [--files 8] [--rows-per-file 500000] [--runs 3] [--dir DIR]
           sql     [--rows 10000000] [--runs 3] [--threads 2] [--dir DIR] [--only NAME-PART] [--explain]
+          ingest  [--events 200000] [--partitions 4] [--runs 3] [--dir DIR]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -83,6 +84,14 @@ public static class Program
                     StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench"),
                     StringOption(args, "--only"),
                     args.Contains("--explain")).ConfigureAwait(false);
+                break;
+            case "ingest":
+                await IngestBenchmark.RunAsync(
+                    report,
+                    Option(args, "--events", 200_000),
+                    (int)Option(args, "--partitions", 4),
+                    (int)Option(args, "--runs", 3),
+                    StringOption(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "lakehouse-bench")).ConfigureAwait(false);
                 break;
             case "parquet-peak":
                 return await PeakMemoryProbe.ChildAsync(args[1], args.Contains("--collect")).ConfigureAwait(false);

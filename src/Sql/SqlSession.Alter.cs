@@ -1,8 +1,7 @@
-using System.Globalization;
 using Lakehouse.Arrow;
 using Lakehouse.Sql.Binding;
+using Lakehouse.Sql.Ddl;
 using Lakehouse.Sql.Parsing.Ast;
-using Lakehouse.Sql.Types;
 using Lakehouse.Table;
 using Lakehouse.Table.Catalog;
 using Lakehouse.Table.Operations;
@@ -11,9 +10,9 @@ using Lakehouse.Table.Types;
 namespace Lakehouse.Sql;
 
 /// <summary>
-/// ALTER TABLE over Iceberg schema evolution: ADD COLUMN [IF NOT EXISTS], DROP COLUMN [IF EXISTS], RENAME COLUMN,
-/// RENAME TO and SET PROPERTIES. Each statement is one metadata commit; columns keep their field ids, so data files
-/// written before a rename or drop read correctly afterwards.
+/// ALTER TABLE over Iceberg (Trino's Iceberg connector): ADD/DROP/RENAME COLUMN through UpdateSchema (field ids are
+/// kept; dropping a partition or sort source column is an error), RENAME TO through the catalog, SET PROPERTIES
+/// through UpdatePartitionSpec/ReplaceSortOrder/UpdateProperties.
 /// </summary>
 public sealed partial class SqlSession
 {
@@ -23,7 +22,7 @@ public sealed partial class SqlSession
         {
             case AddColumn add:
                 {
-                    if (await AlterTargetAsync("ALTER TABLE ADD COLUMN", add.Table, add.TableIfExists, cancellationToken).ConfigureAwait(false) is not { } ops)
+                    if (await AlterTargetAsync(add.Table, add.TableIfExists, cancellationToken).ConfigureAwait(false) is not { } ops)
                     {
                         return new SqlResult(0);
                     }
@@ -32,147 +31,160 @@ public sealed partial class SqlSession
                     var name = add.Column.Name.Value;
                     if (metadata.CurrentSchema.FindField(name, caseSensitive: false) is not null)
                     {
-                        return add.ColumnIfNotExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"column \"{name}\" already exists in table \"{Scope.Display(add.Table)}\"");
+                        return add.ColumnIfNotExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"column \"{name}\" already exists in table \"{ops.Identifier}\"");
                     }
 
                     if (add.Column.NotNull)
                     {
-                        throw new SqlException(SqlErrorKind.Binder, $"cannot add NOT NULL column \"{name}\": rows already in the table would have no value for it");
+                        throw new SqlException(SqlErrorKind.Binder, $"cannot add NOT NULL column \"{name}\" to a table (existing rows have no value)");
                     }
 
-                    foreach (var p in add.Column.Properties)
-                    {
-                        throw new SqlException(SqlErrorKind.NotImplemented, $"column property \"{p.Name.Value}\" is not supported");
-                    }
-
-                    var sqlType = StorageTypeForTable(SqlTypes.FromSyntax(add.Column.Type));
-                    var icebergType = ArrowSchemaConverter.FromArrow(new Arrow.Schema([new Field(name, sqlType.ArrowType, true)]), assignIds: true).Fields[0].Type;
-                    await CommitAlterAsync(ops.UpdateSchema().AddColumn(name, icebergType, add.Column.Comment), cancellationToken).ConfigureAwait(false);
+                    var arrowType = StorageTypeForTable(SqlTypes.FromSyntax(add.Column.Type)).ArrowType;
+                    var type = ArrowSchemaConverter.FromArrow(new Arrow.Schema([new Field(name, arrowType)]), assignIds: true).Fields[0].Type;
+                    await CommitAlterAsync(ops.UpdateSchema().AddColumn(name, type, add.Column.Comment), cancellationToken).ConfigureAwait(false);
                     return new SqlResult(0);
                 }
 
             case DropColumn drop:
                 {
-                    if (await AlterTargetAsync("ALTER TABLE DROP COLUMN", drop.Table, drop.TableIfExists, cancellationToken).ConfigureAwait(false) is not { } ops)
+                    if (await AlterTargetAsync(drop.Table, drop.TableIfExists, cancellationToken).ConfigureAwait(false) is not { } ops)
                     {
                         return new SqlResult(0);
                     }
 
-                    var name = await ExistingColumnAsync(ops, drop.Column, cancellationToken).ConfigureAwait(false);
-                    if (name is null)
-                    {
-                        return drop.ColumnIfExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"column \"{Scope.Display(drop.Column)}\" does not exist in table \"{Scope.Display(drop.Table)}\"");
-                    }
-
+                    var column = ColumnPath(drop.Column);
                     var metadata = await ops.RefreshAsync(cancellationToken).ConfigureAwait(false);
-                    var field = metadata.CurrentSchema.FindField(name)!;
-                    if (metadata.PartitionSpecs.Any(s => s.Fields.Any(f => f.SourceId == field.Id)))
+                    if (metadata.CurrentSchema.FindField(column, caseSensitive: false) is null)
                     {
-                        throw new SqlException(SqlErrorKind.Binder, $"cannot drop column \"{name}\": it is a partition source column");
+                        return drop.ColumnIfExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"column \"{column}\" does not exist in table \"{ops.Identifier}\"");
                     }
 
-                    if (metadata.CurrentSchema.Fields.Count == 1 && metadata.CurrentSchema.Fields[0].Id == field.Id)
+                    if (metadata.CurrentSchema.Fields.Count == 1 && metadata.CurrentSchema.Fields[0].Name.Equals(column, StringComparison.OrdinalIgnoreCase))
                     {
-                        throw new SqlException(SqlErrorKind.Binder, $"cannot drop column \"{name}\": it is the only column of table \"{Scope.Display(drop.Table)}\"");
+                        throw new SqlException(SqlErrorKind.Binder, $"cannot drop the only column of table \"{ops.Identifier}\"");
                     }
 
-                    await CommitAlterAsync(ops.UpdateSchema().DeleteColumn(name), cancellationToken).ConfigureAwait(false);
+                    await CommitAlterAsync(ops.UpdateSchema().CaseSensitive(false).DeleteColumn(column), cancellationToken).ConfigureAwait(false);
                     return new SqlResult(0);
                 }
 
             case RenameColumn rename:
                 {
-                    if (await AlterTargetAsync("ALTER TABLE RENAME COLUMN", rename.Table, rename.TableIfExists, cancellationToken).ConfigureAwait(false) is not { } ops)
+                    if (await AlterTargetAsync(rename.Table, rename.TableIfExists, cancellationToken).ConfigureAwait(false) is not { } ops)
                     {
                         return new SqlResult(0);
                     }
 
-                    var name = await ExistingColumnAsync(ops, rename.Column, cancellationToken).ConfigureAwait(false);
-                    if (name is null)
-                    {
-                        return rename.ColumnIfExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"column \"{Scope.Display(rename.Column)}\" does not exist in table \"{Scope.Display(rename.Table)}\"");
-                    }
-
+                    var column = ColumnPath(rename.Column);
                     var metadata = await ops.RefreshAsync(cancellationToken).ConfigureAwait(false);
-                    var newName = rename.NewName.Value;
-                    if (metadata.CurrentSchema.FindField(newName, caseSensitive: false) is not null && !string.Equals(newName, name, StringComparison.OrdinalIgnoreCase))
+                    if (metadata.CurrentSchema.FindField(column, caseSensitive: false) is null)
                     {
-                        throw new SqlException(SqlErrorKind.Binder, $"cannot rename column \"{name}\" to \"{newName}\": a column with that name already exists");
+                        return rename.ColumnIfExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"column \"{column}\" does not exist in table \"{ops.Identifier}\"");
                     }
 
-                    await CommitAlterAsync(ops.UpdateSchema().RenameColumn(name, newName), cancellationToken).ConfigureAwait(false);
+                    await CommitAlterAsync(ops.UpdateSchema().CaseSensitive(false).RenameColumn(column, rename.NewName.Value), cancellationToken).ConfigureAwait(false);
                     return new SqlResult(0);
                 }
 
             case RenameTable rename:
                 {
-                    var catalog = RequireCatalog("ALTER TABLE RENAME TO");
+                    var catalog = RequireCatalog("ALTER TABLE");
                     var from = Identify(rename.Name);
                     if (!await catalog.TableExistsAsync(from, cancellationToken).ConfigureAwait(false))
                     {
-                        return rename.IfExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"table \"{Scope.Display(rename.Name)}\" does not exist");
+                        return rename.IfExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"table \"{from}\" does not exist");
                     }
 
                     var to = Identify(rename.NewName);
                     if (await catalog.TableExistsAsync(to, cancellationToken).ConfigureAwait(false))
                     {
-                        throw new SqlException(SqlErrorKind.Binder, $"cannot rename table \"{from}\" to \"{to}\": that table already exists");
+                        throw new SqlException(SqlErrorKind.Binder, $"table \"{to}\" already exists");
                     }
 
-                    try
-                    {
-                        await catalog.RenameTableAsync(from, to, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (IcebergException e)
-                    {
-                        throw new SqlException(SqlErrorKind.Execution, e.Message, e);
-                    }
-
+                    await Guard(() => catalog.RenameTableAsync(from, to, cancellationToken)).ConfigureAwait(false);
                     return new SqlResult(0);
                 }
 
             case SetTableProperties set:
                 {
-                    var ops = await AlterTargetAsync("ALTER TABLE SET PROPERTIES", set.Table, false, cancellationToken).ConfigureAwait(false);
-                    var update = ops!.UpdateProperties();
-                    foreach (var p in set.Properties)
+                    if (await AlterTargetAsync(set.Table, false, cancellationToken).ConfigureAwait(false) is not { } ops)
                     {
-                        var key = p.Name.Value;
-                        switch (p.Value)
-                        {
-                            case NullLiteral:
-                                update.Remove(key);
-                                break;
-                            case StringLiteral text:
-                                update.Set(key, text.Value);
-                                break;
-                            case IntegerLiteral number:
-                                update.Set(key, number.Value.ToString(CultureInfo.InvariantCulture));
-                                break;
-                            case DecimalLiteral number:
-                                update.Set(key, number.Value);
-                                break;
-                            case BooleanLiteral flag:
-                                update.Set(key, flag.Value ? "true" : "false");
-                                break;
-                            default:
-                                throw new SqlException(SqlErrorKind.Binder, $"table property \"{key}\" needs a literal value (string, number, boolean or NULL to remove it)");
-                        }
+                        return new SqlResult(0);
                     }
 
-                    await CommitAlterAsync(update, cancellationToken).ConfigureAwait(false);
+                    var properties = IcebergTableProperties.Parse(set.Properties);
+                    if (properties.Location is not null)
+                    {
+                        throw new SqlException(SqlErrorKind.Binder, "table property \"location\" cannot be changed");
+                    }
+
+                    var metadata = await ops.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                    if (properties.Partitioning is { } partitioning)
+                    {
+                        var update = ops.UpdateSpec().CaseSensitive(false);
+                        var schema = metadata.CurrentSchema;
+                        var wanted = partitioning.Select(p => (Id: schema.FindField(p.Column, caseSensitive: false)?.Id
+                            ?? throw new SqlException(SqlErrorKind.Binder, $"partitioning column \"{p.Column}\" does not exist"), p.Column, p.Transform)).ToList();
+                        foreach (var f in metadata.DefaultSpec.Fields)
+                        {
+                            if (!wanted.Any(w => w.Id == f.SourceId && w.Transform.Equals(f.Transform)))
+                            {
+                                update.RemoveField(f.Name);
+                            }
+                        }
+
+                        foreach (var w in wanted)
+                        {
+                            if (!metadata.DefaultSpec.Fields.Any(f => f.SourceId == w.Id && f.Transform.Equals(w.Transform)))
+                            {
+                                update.AddField(w.Column, w.Transform);
+                            }
+                        }
+
+                        await CommitAlterAsync(update, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (properties.SortedBy is { } sortedBy)
+                    {
+                        var replace = ops.ReplaceSortOrder().CaseSensitive(false);
+                        foreach (var (column, descending, nulls) in sortedBy)
+                        {
+                            _ = descending ? replace.Desc(column, nulls) : replace.Asc(column, nulls);
+                        }
+
+                        await CommitAlterAsync(replace, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (properties.FormatVersion is not null || properties.Properties.Count > 0)
+                    {
+                        var update = ops.UpdateProperties();
+                        foreach (var (key, value) in properties.Properties)
+                        {
+                            update.Set(key, value);
+                        }
+
+                        if (properties.FormatVersion is { } version)
+                        {
+                            update.Set(TableProperties.FormatVersion, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        }
+
+                        await CommitAlterAsync(update, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return new SqlResult(0);
                 }
+
+            case ShowCreateTable show:
+                return await ShowCreateTableAsync(show, cancellationToken).ConfigureAwait(false);
 
             default:
                 return null;
         }
     }
 
-    /// <summary>The table's operations, or null when it does not exist and IF EXISTS was given.</summary>
-    private async Task<TableOperations?> AlterTargetAsync(string what, QualifiedName table, bool ifExists, CancellationToken cancellationToken)
+    private async Task<TableOperations?> AlterTargetAsync(QualifiedName table, bool ifExists, CancellationToken cancellationToken)
     {
-        var catalog = RequireCatalog(what);
+        var catalog = RequireCatalog("ALTER TABLE");
         var id = Identify(table);
         if (!await catalog.TableExistsAsync(id, cancellationToken).ConfigureAwait(false))
         {
@@ -182,23 +194,19 @@ public sealed partial class SqlSession
         return new TableOperations(catalog, id);
     }
 
-    /// <summary>The schema's spelling of a (case-insensitively named) top-level or nested column, or null.</summary>
-    private static async Task<string?> ExistingColumnAsync(TableOperations ops, QualifiedName column, CancellationToken cancellationToken)
-    {
-        var metadata = await ops.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        var name = string.Join('.', column.Parts.AsSpan().ToArray().Select(p => p.Value));
-        return metadata.CurrentSchema.FindField(name, caseSensitive: false) is { } field ? metadata.CurrentSchema.FindColumnName(field.Id) : null;
-    }
+    private static string ColumnPath(QualifiedName column) => string.Join('.', column.Parts.AsSpan().ToArray().Select(p => p.Value));
 
-    private static async Task CommitAlterAsync(PendingUpdate update, CancellationToken cancellationToken)
+    private static Task CommitAlterAsync(PendingUpdate update, CancellationToken cancellationToken) => Guard(() => update.CommitAsync(cancellationToken));
+
+    private static async Task Guard(Func<Task> action)
     {
         try
         {
-            await update.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await action().ConfigureAwait(false);
         }
         catch (IcebergException e)
         {
-            throw new SqlException(SqlErrorKind.Execution, e.Message, e);
+            throw new SqlException(e.Kind is IcebergErrorKind.NotFound or IcebergErrorKind.Invalid ? SqlErrorKind.Binder : SqlErrorKind.Execution, e.Message, e);
         }
     }
 }

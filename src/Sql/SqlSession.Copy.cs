@@ -1,148 +1,37 @@
-using System.Globalization;
-using System.Text;
 using Lakehouse.Arrow;
 using Lakehouse.Parquet.Writing;
+using Lakehouse.Sql.Binding.Expressions;
 using Lakehouse.Sql.Execution;
-using Lakehouse.Sql.Execution.Export;
+using Lakehouse.Sql.Execution.Copy;
+using Lakehouse.Sql.Optimizer;
 using Lakehouse.Sql.Parsing;
 using Lakehouse.Sql.Parsing.Ast;
+using Lakehouse.Sql.Planning;
 using Lakehouse.Sql.Types;
 
 namespace Lakehouse.Sql;
 
 /// <summary>
-/// <c>COPY (query) TO 'file'</c> and <c>COPY table TO 'file'</c> with options <c>(FORMAT parquet|csv|json,
-/// HEADER true|false, DELIMITER ',', COMPRESSION zstd|snappy|gzip|none)</c>; the format defaults from the file
-/// extension (.parquet, .csv, .jsonl/.ndjson/.json). Rows stream from the plan into the writer; the file appears
-/// (atomically renamed from a temporary name beside it) only when every row was written. Returns the row count.
+/// <c>COPY table|(query) TO 'file' [WITH (format = parquet|csv|json, header = true, delimiter = ',', compression = …)]</c>:
+/// streams the query's batches into one local file (Parquet through our writer, CSV per RFC 4180, JSON lines) and
+/// returns the row count. The format defaults from the extension (.parquet, .csv, .json/.jsonl/.ndjson).
 /// </summary>
 public sealed partial class SqlSession
 {
-    private async Task<SqlResult> ExecuteCopyAsync(Copy copy, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
+    private async Task<SqlResult> ExecuteCopyAsync(Parsing.Ast.Copy copy, IReadOnlyList<object?> parameters, CancellationToken cancellationToken)
     {
-        var query = copy.Query ?? (Query)SqlParser.Parse("SELECT * FROM " + string.Join('.', copy.Table!.Parts.AsSpan().ToArray().Select(p => "\"" + p.Value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
-        var (format, header, delimiter, compression) = CopyOptions(copy);
-        var functions = NewFunctionContext(cancellationToken);
-        var (plan, names) = await PlanAsync(query, parameters, functions, cancellationToken).ConfigureAwait(false);
-        var columns = plan.Columns.Select((c, i) => c with { Name = names[i] }).ToArray();
-        var target = Path.GetFullPath(copy.Target);
-        var directory = Path.GetDirectoryName(target)!;
-        if (!Directory.Exists(directory))
-        {
-            throw new SqlException(SqlErrorKind.Execution, $"COPY target directory \"{directory}\" does not exist");
-        }
-
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        var context = NewQueryContext(functions, cancellationToken);
-        long rows = 0;
-        try
-        {
-            var chunks = Execution.PhysicalPlanner.Create(plan).ExecuteAsync(context);
-            switch (format)
-            {
-                case CopyFormat.Parquet:
-                    {
-                        var fields = columns.Select(c => new Field(c.Name, (c.Type.Kind == SqlTypeKind.Unknown ? SqlType.Varchar : c.Type).ArrowType, true)).ToArray();
-                        var schema = new Schema(fields);
-                        var writer = ParquetWriter.Create(temporary, schema, new ParquetWriteOptions { Compression = compression });
-                        await using (writer.ConfigureAwait(false))
-                        {
-                            await foreach (var chunk in chunks.ConfigureAwait(false))
-                            {
-                                await writer.WriteAsync(new RecordBatch(schema, chunk.Columns, chunk.Length), cancellationToken).ConfigureAwait(false);
-                                rows += chunk.Length;
-                            }
-                        }
-
-                        break;
-                    }
-
-                case CopyFormat.Csv:
-                    {
-                        var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                        await using (stream.ConfigureAwait(false))
-                        {
-                            var text = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-                            await using (text.ConfigureAwait(false))
-                            {
-                                var csv = new CsvChunkWriter(text, columns, delimiter, header, functions);
-                                await foreach (var chunk in chunks.ConfigureAwait(false))
-                                {
-                                    csv.Write(chunk);
-                                    rows += chunk.Length;
-                                }
-                            }
-                        }
-
-                        break;
-                    }
-
-                default:
-                    {
-                        var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                        await using (stream.ConfigureAwait(false))
-                        {
-                            var json = new JsonLinesChunkWriter(stream, columns, functions);
-                            await foreach (var chunk in chunks.ConfigureAwait(false))
-                            {
-                                json.Write(chunk);
-                                rows += chunk.Length;
-                            }
-                        }
-
-                        break;
-                    }
-            }
-
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            throw new SqlException(SqlErrorKind.Execution, $"COPY to \"{target}\" failed: {e.Message}", e);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-
-        return new SqlResult(rows);
-    }
-
-    private static (CopyFormat Format, bool Header, char Delimiter, ParquetCompression Compression) CopyOptions(Copy copy)
-    {
-        CopyFormat? format = Path.GetExtension(copy.Target).ToLowerInvariant() switch
-        {
-            ".parquet" => CopyFormat.Parquet,
-            ".csv" => CopyFormat.Csv,
-            ".jsonl" or ".ndjson" or ".json" => CopyFormat.JsonLines,
-            _ => null,
-        };
+        string? format = null;
         var header = true;
         var delimiter = ',';
-        var compression = ParquetCompression.Zstd;
+        var compression = ParquetCompression.Snappy;
         foreach (var option in copy.Options)
         {
             var name = option.Name.Value.ToLowerInvariant();
-            var value = option.Value switch
-            {
-                StringLiteral s => s.Value,
-                BooleanLiteral b => b.Value ? "true" : "false",
-                IntegerLiteral i => i.Value.ToString(CultureInfo.InvariantCulture),
-                ColumnReference c => string.Join('.', c.Name.Parts.AsSpan().ToArray().Select(p => p.Value)),
-                _ => throw new SqlException(SqlErrorKind.Binder, $"COPY option {name} needs a literal value"),
-            };
+            var value = OptionText(option);
             switch (name)
             {
                 case "format":
-                    format = value.ToLowerInvariant() switch
-                    {
-                        "parquet" => CopyFormat.Parquet,
-                        "csv" => CopyFormat.Csv,
-                        "json" or "jsonl" or "ndjson" => CopyFormat.JsonLines,
-                        _ => throw new SqlException(SqlErrorKind.Binder, $"COPY format \"{value}\" is not supported (parquet, csv or json)"),
-                    };
+                    format = value.ToLowerInvariant();
                     break;
                 case "header":
                     header = value.ToLowerInvariant() switch
@@ -153,23 +42,116 @@ public sealed partial class SqlSession
                     };
                     break;
                 case "delimiter" or "delim" or "sep":
-                    delimiter = value.Length == 1 && value[0] is not ('"' or '\n' or '\r') ? value[0] : throw new SqlException(SqlErrorKind.Binder, $"COPY delimiter must be one character other than a quote or a line break, not \"{value}\"");
+                    delimiter = value.Length == 1 ? value[0] : throw new SqlException(SqlErrorKind.Binder, $"COPY delimiter must be one character, not \"{value}\"");
                     break;
                 case "compression" or "codec":
                     compression = value.ToLowerInvariant() switch
                     {
-                        "zstd" => ParquetCompression.Zstd,
+                        "none" or "uncompressed" => ParquetCompression.None,
                         "snappy" => ParquetCompression.Snappy,
                         "gzip" => ParquetCompression.Gzip,
-                        "none" or "uncompressed" => ParquetCompression.None,
-                        _ => throw new SqlException(SqlErrorKind.Binder, $"COPY compression \"{value}\" is not supported (zstd, snappy, gzip or none)"),
+                        "zstd" => ParquetCompression.Zstd,
+                        _ => throw new SqlException(SqlErrorKind.Binder, $"COPY compression \"{value}\" is not one of none, snappy, gzip, zstd"),
                     };
                     break;
                 default:
-                    throw new SqlException(SqlErrorKind.Binder, $"unknown COPY option \"{option.Name.Value}\" (format, header, delimiter, compression)");
+                    throw new SqlException(SqlErrorKind.Binder, $"COPY option \"{name}\" does not exist (known: format, header, delimiter, compression)");
             }
         }
 
-        return (format ?? throw new SqlException(SqlErrorKind.Binder, $"COPY cannot tell the format of \"{copy.Target}\" from its extension: add (FORMAT parquet|csv|json)"), header, delimiter, compression);
+        format ??= Path.GetExtension(copy.Target).ToLowerInvariant() switch
+        {
+            ".parquet" => "parquet",
+            ".csv" => "csv",
+            ".json" or ".jsonl" or ".ndjson" => "json",
+            _ => throw new SqlException(SqlErrorKind.Binder, $"COPY cannot tell the format of \"{copy.Target}\": give WITH (format = parquet|csv|json)"),
+        };
+        if (format is "jsonl" or "ndjson")
+        {
+            format = "json";
+        }
+
+        if (format is not ("parquet" or "csv" or "json"))
+        {
+            throw new SqlException(SqlErrorKind.Binder, $"COPY format \"{format}\" is not one of parquet, csv, json");
+        }
+
+        if (compression != ParquetCompression.Snappy && format != "parquet")
+        {
+            throw new SqlException(SqlErrorKind.NotImplemented, $"not supported: compression of {format} output");
+        }
+
+        var query = copy.Query ?? ((Query)SqlParser.Parse("SELECT * FROM " + string.Join('.', copy.Table!.Parts.AsSpan().ToArray().Select(p => "\"" + p.Value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))));
+        var functions = NewFunctionContext(cancellationToken);
+        var (plan, names) = await PlanAsync(query, parameters, functions, cancellationToken).ConfigureAwait(false);
+        var types = plan.Columns.Select(c => c.Type.Kind == SqlTypeKind.Unknown ? SqlType.Varchar : c.Type).ToArray();
+        if (format != "parquet")
+        {
+            var casts = plan.Columns.Select((c, i) => (BoundExpression)new BoundCast(new BoundColumn(i, c.Type, c.Name), SqlType.Varchar, IsTry: false)).ToArray();
+            plan = PlanOptimizer.Optimize(new LogicalProject(plan, casts, [.. names]));
+        }
+
+        var physical = PhysicalPlanner.Create(plan);
+        var context = NewQueryContext(functions, cancellationToken);
+        var full = Path.GetFullPath(copy.Target);
+        var directory = Path.GetDirectoryName(full);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new SqlException(SqlErrorKind.Execution, $"COPY cannot write \"{copy.Target}\": directory \"{directory}\" does not exist");
+        }
+
+        long rows = 0;
+        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                if (format == "parquet")
+                {
+                    var schema = new Schema([.. names.Select((n, i) => new Field(n, types[i].ArrowType))]);
+                    await using var writer = new ParquetWriter(stream, schema, new ParquetWriteOptions { Compression = compression }, leaveOpen: true);
+                    await foreach (var chunk in physical.ExecuteAsync(context).ConfigureAwait(false))
+                    {
+                        await writer.WriteAsync(new RecordBatch(schema, chunk.Columns, chunk.Length), cancellationToken).ConfigureAwait(false);
+                        rows += chunk.Length;
+                    }
+                }
+                else
+                {
+                    var raw = types.Select(t => t.IsNumeric || t.Kind == SqlTypeKind.Boolean).ToArray();
+                    var writer = new TextRowWriter(stream, format == "json", delimiter, names, raw);
+                    if (format == "csv" && header)
+                    {
+                        await writer.WriteHeaderAsync(names, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await foreach (var chunk in physical.ExecuteAsync(context).ConfigureAwait(false))
+                    {
+                        await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                        rows += chunk.Length;
+                    }
+                }
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+
+        return new SqlResult(rows);
     }
+
+    private static string OptionText(Property option) => option.Value switch
+    {
+        StringLiteral s => s.Value,
+        BooleanLiteral b => b.Value ? "true" : "false",
+        IntegerLiteral i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ColumnReference { Name.Parts.Count: 1 } c => c.Name.Parts[0].Value,
+        _ => throw new SqlException(SqlErrorKind.Binder, $"COPY option \"{option.Name.Value}\" needs a literal value"),
+    };
 }

@@ -1,5 +1,6 @@
 using Lakehouse.Arrow;
 using Lakehouse.Sql.Binding;
+using Lakehouse.Sql.Ddl;
 using Lakehouse.Sql.Binding.Expressions;
 using Lakehouse.Sql.Execution;
 using Lakehouse.Sql.Optimizer;
@@ -8,6 +9,7 @@ using Lakehouse.Sql.Planning;
 using Lakehouse.Sql.Types;
 using Lakehouse.Table;
 using Lakehouse.Table.Catalog;
+using Lakehouse.Table.Metadata;
 using Lakehouse.Table.Operations;
 using Lakehouse.Table.Types;
 
@@ -55,8 +57,10 @@ public sealed partial class SqlSession
                         return create.IfNotExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"table \"{id}\" already exists");
                     }
 
+                    var tableProperties = IcebergTableProperties.Parse(create.Properties);
                     var fields = create.Columns.AsSpan().ToArray().Select(c => new Field(c.Name.Value, StorageTypeForTable(SqlTypes.FromSyntax(c.Type)).ArrowType, !c.NotNull)).ToArray();
-                    await CreateIcebergTableAsync(catalog, id, fields, create.Properties, cancellationToken).ConfigureAwait(false);
+                    var comments = create.Columns.AsSpan().ToArray().Select(c => c.Comment).ToArray();
+                    await CreateIcebergTableAsync(catalog, id, fields, tableProperties, comments, cancellationToken).ConfigureAwait(false);
                     return new SqlResult(0);
                 }
 
@@ -69,6 +73,7 @@ public sealed partial class SqlSession
                         return ctas.IfNotExists ? new SqlResult(0) : throw new SqlException(SqlErrorKind.Binder, $"table \"{id}\" already exists");
                     }
 
+                    var tableProperties = IcebergTableProperties.Parse(ctas.Properties);
                     var functions = NewFunctionContext(cancellationToken);
                     var (plan, names) = await PlanAsync(ctas.Query, parameters, functions, cancellationToken).ConfigureAwait(false);
                     var columnNames = ctas.ColumnNames.IsEmpty ? names : ctas.ColumnNames.AsSpan().ToArray().Select(c => c.Value).ToArray();
@@ -78,7 +83,7 @@ public sealed partial class SqlSession
                     }
 
                     var fields = plan.Columns.Select((c, i) => new Field(columnNames[i], StorageTypeForTable(c.Type.Kind == SqlTypeKind.Unknown ? SqlType.Varchar : c.Type).ArrowType)).ToArray();
-                    var ops = await CreateIcebergTableAsync(catalog, id, fields, ctas.Properties, cancellationToken).ConfigureAwait(false);
+                    var ops = await CreateIcebergTableAsync(catalog, id, fields, tableProperties, null, cancellationToken).ConfigureAwait(false);
                     if (!ctas.WithData)
                     {
                         return new SqlResult(0);
@@ -157,6 +162,9 @@ public sealed partial class SqlSession
                     return new SqlResult(0);
                 }
 
+            case Parsing.Ast.Copy copy:
+                return await ExecuteCopyAsync(copy, parameters, cancellationToken).ConfigureAwait(false);
+
             default:
                 return await ExecuteAlterAsync(statement, cancellationToken).ConfigureAwait(false);
         }
@@ -171,17 +179,54 @@ public sealed partial class SqlSession
         _ => type,
     };
 
-    private static async Task<TableOperations> CreateIcebergTableAsync(ICatalog catalog, TableIdentifier id, Field[] fields, SyntaxList<Property> properties, CancellationToken cancellationToken)
+    private static async Task<TableOperations> CreateIcebergTableAsync(
+        ICatalog catalog, TableIdentifier id, Field[] fields, IcebergTableProperties tableProperties, string?[]? comments, CancellationToken cancellationToken)
     {
-        var icebergSchema = ArrowSchemaConverter.FromArrow(new Arrow.Schema(fields), assignIds: true);
-        var definition = IcebergTableProperties.Parse(properties, icebergSchema);
         try
         {
-            return await TableOperations.CreateTableAsync(catalog, id, icebergSchema, definition.Spec, definition.SortOrder, definition.Location, definition.Properties, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var icebergSchema = ArrowSchemaConverter.FromArrow(new Arrow.Schema(fields), assignIds: true);
+            if (comments is not null && comments.Any(c => c is not null))
+            {
+                icebergSchema = new Table.Types.Schema(
+                    icebergSchema.SchemaId,
+                    [.. icebergSchema.Fields.Select((f, i) => comments[i] is { } doc ? new NestedField(f.Id, f.Name, f.Type, f.IsRequired, doc) : f)]);
+            }
+
+            var location = tableProperties.Location ?? catalog.DefaultTableLocation(id);
+            var formatVersion = tableProperties.FormatVersion ?? 2;
+            var draft = TableMetadataBuilder.NewTableMetadata(icebergSchema, null, null, location, tableProperties.Properties, formatVersion);
+            var draftOps = new TableOperations(catalog, id);
+            PartitionSpec? spec = null;
+            if (tableProperties.Partitioning is { Count: > 0 } partitioning)
+            {
+                var update = draftOps.UpdateSpec().CaseSensitive(false);
+                foreach (var (column, transform) in partitioning)
+                {
+                    update.AddField(column, transform);
+                }
+
+                spec = update.ApplySpec(draft);
+            }
+
+            Table.Metadata.SortOrder? order = null;
+            if (tableProperties.SortedBy is { Count: > 0 } sortedBy)
+            {
+                var replace = draftOps.ReplaceSortOrder().CaseSensitive(false);
+                foreach (var (column, descending, nulls) in sortedBy)
+                {
+                    _ = descending ? replace.Desc(column, nulls) : replace.Asc(column, nulls);
+                }
+
+                order = replace.Bind(draft.CurrentSchema);
+            }
+
+            var metadata = TableMetadataBuilder.NewTableMetadata(draft.CurrentSchema, spec, order, location, tableProperties.Properties, formatVersion);
+            await draftOps.CreateAsync(metadata, cancellationToken).ConfigureAwait(false);
+            return draftOps;
         }
         catch (IcebergException e)
         {
-            throw new SqlException(SqlErrorKind.Execution, e.Message, e);
+            throw new SqlException(e.Kind == IcebergErrorKind.NotFound ? SqlErrorKind.Binder : SqlErrorKind.Execution, e.Message, e);
         }
     }
 

@@ -13,6 +13,7 @@ public static class PlanOptimizer
         plan = TopNRankingRule.Apply(plan);
         plan = JoinBuildSide.Apply(plan);
         plan = ProjectionPushdown.Apply(plan);
+        plan = MetadataCount.Apply(plan);
         return plan;
     }
 }

@@ -11,5 +11,8 @@ public sealed record LogicalValues(IReadOnlyList<PlanColumn> Schema, IReadOnlyLi
 
     public override LogicalOperator WithChildren(IReadOnlyList<LogicalOperator> children) => this;
 
-    public override string Describe() => $"Values rows={Rows.Count}";
+    /// <summary>Where the rows come from when the optimizer computed them (EXPLAIN shows it), e.g. a count(*) from metadata.</summary>
+    public string? Origin { get; init; }
+
+    public override string Describe() => $"Values rows={Rows.Count}" + (Origin is null ? string.Empty : $" ({Origin})");
 }

@@ -28,8 +28,11 @@ public sealed class QueryGenerator
 
     public QueryGenerator(int seed) => _random = new Random(seed);
 
-    public string Next() => _random.Next(12) switch
+    public string Next() => _random.Next(15) switch
     {
+        12 => NullSubquery(),
+        13 => NumsWindow(),
+        14 => LeftJoinAggregate(),
         0 or 1 => Projection(),
         2 or 3 => GroupBy(),
         4 => TopN(),
@@ -141,6 +144,46 @@ public sealed class QueryGenerator
             _ => $"e.likes + 300 > (SELECT max(i.likes) FROM {Events} i WHERE i.platform = e.platform)",
         };
         return $"SELECT e.id, {AnyExpr(1)} FROM {Events} e WHERE {pred} AND {Bool(1)}";
+    }
+
+    /// <summary>IN/NOT IN/EXISTS against a subquery whose values include NULL (nums.x).</summary>
+    private string NullSubquery()
+    {
+        _e = "e.";
+        var key = Pick(["e.likes % 100", "e.user_id - 10", "e.likes % 50 - 10", "CASE WHEN e.score IS NULL THEN NULL ELSE e.likes % 20 END"]);
+        var inner = Pick(["true", "n > 3", "x IS NOT NULL", "grp = 'a'", "n < 0"]);
+        var pred = _random.Next(4) switch
+        {
+            0 => $"{key} IN (SELECT x FROM {Nums} WHERE {inner})",
+            1 => $"{key} NOT IN (SELECT x FROM {Nums} WHERE {inner})",
+            2 => $"NOT ({key} IN (SELECT x FROM {Nums} WHERE {inner}))",
+            _ => $"EXISTS (SELECT 1 FROM {Nums} WHERE x = {key} AND {inner})",
+        };
+        return _random.Next(2) == 0
+            ? $"SELECT e.id, {key} FROM {Events} e WHERE {pred}"
+            : $"SELECT e.id, {pred} FROM {Events} e WHERE e.id < 60";
+    }
+
+    private string NumsWindow()
+    {
+        _e = string.Empty;
+        var part = Pick(["", "PARTITION BY grp ", "PARTITION BY x IS NULL "]);
+        var order = Pick(["ORDER BY n", "ORDER BY x NULLS FIRST, n", "ORDER BY amount DESC, n"]);
+        var frame = Pick(["", " ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING", " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW", " ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING", " ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING"]);
+        var fn = Pick(["sum(amount)", "sum(x)", "min(x)", "max(amount)", "count(x)", "count(*)", "avg(x)", "first_value(x)", "last_value(amount)"]);
+        var rank = Pick(["row_number()", "rank()", "dense_rank()", "percent_rank()", "ntile(3)", "lag(x)", "lead(amount, 2)"]);
+        return $"SELECT n, {fn} OVER ({part}{order}{frame}), {rank} OVER ({part}{order}) FROM {Nums}";
+    }
+
+    private string LeftJoinAggregate()
+    {
+        _e = "e.";
+        var key = Pick(["u.country", "u.name", "e.platform", "u.signup"]);
+        var agg = Pick(["count(*)", "count(e.id)", "sum(e.likes)", "max(e.score)", "min(e.ts)", "count(DISTINCT e.platform)", "avg(e.likes)"]);
+        var side = _random.Next(2) == 0
+            ? $"{Users} u LEFT JOIN {Events} e ON u.user_id = e.user_id AND {Bool(1)}"
+            : $"{Events} e LEFT JOIN {Users} u ON u.user_id = e.user_id AND u.country <> 'US'";
+        return $"SELECT {key}, {agg} FROM {side} GROUP BY {key}";
     }
 
     private string UnionAll()

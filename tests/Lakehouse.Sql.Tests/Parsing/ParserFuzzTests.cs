@@ -104,6 +104,82 @@ public class ParserFuzzTests
         Assert.True(parsed > 0);
     }
 
+    // Openers that nest: each one raises the parser's depth by at least one level.
+    private static readonly string[] s_openers = ["(", "NOT ", "-(", "CASE WHEN ", "CAST(", "ARRAY[", "coalesce(", "(SELECT ", "x IN (", "EXISTS (SELECT "];
+
+    [Fact]
+    public void DeeplyNestedRandomStreams()
+    {
+        // Random openers nested up to 3000 deep, then random tokens and some closers: a tree or a clean
+        // ParserException ("too deeply nested" past the limit), never a stack overflow.
+        var random = new Random(Seed(31337));
+        var tooDeep = 0;
+        for (var iteration = 0; iteration < 300 * Scale; iteration++)
+        {
+            var depth = random.Next(1, 3000);
+            var builder = new StringBuilder("SELECT ");
+            for (var i = 0; i < depth; i++)
+            {
+                builder.Append(s_openers[random.Next(s_openers.Length)]);
+            }
+
+            for (var i = random.Next(0, 10); i > 0; i--)
+            {
+                builder.Append(s_vocabulary[random.Next(s_vocabulary.Length)]).Append(' ');
+            }
+
+            builder.Append(')', random.Next(0, depth + 1));
+            try
+            {
+                SqlParser.ParseScript(builder.ToString());
+            }
+            catch (ParserException e)
+            {
+                tooDeep += e.Message.Contains("too deeply nested", StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+
+        Assert.True(tooDeep > 0);
+    }
+
+    [Fact]
+    public async Task DeeplyNestedValidExpressionsRunThroughTheEngine()
+    {
+        // Valid expressions just under the parser's nesting limit must bind, plan and execute without
+        // exhausting the stack (binder, optimizer and evaluator recurse over the tree too).
+        var random = new Random(Seed(4242));
+        var session = new SqlEngine(new SqlEngineOptions()).CreateSession();
+        var answered = 0;
+        for (var iteration = 0; iteration < 8; iteration++)
+        {
+            var depth = random.Next(150, 500);
+            var expr = "1";
+            for (var i = 0; i < depth; i++)
+            {
+                expr = random.Next(4) switch
+                {
+                    0 => $"({expr} + 1)",
+                    1 => $"abs({expr})",
+                    2 => $"CASE WHEN true THEN {expr} END",
+                    _ => $"coalesce({expr}, 0)",
+                };
+            }
+
+            try
+            {
+                var batches = await session.QueryAsync($"SELECT {expr}");
+                Assert.Single(batches[0].Schema.Fields);
+                answered++;
+            }
+            catch (SqlException e)
+            {
+                Assert.Contains("too deeply nested", e.Message, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(answered > 0);
+    }
+
     [Fact]
     public void CharacterLevelMutations()
     {

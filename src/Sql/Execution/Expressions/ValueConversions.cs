@@ -162,6 +162,9 @@ public static class ValueConversions
                 return new Guid((byte[])value, bigEndian: true);
             case SqlTypeKind.Array when from.Kind == SqlTypeKind.Array:
                 return ((object?[])value).Select(e => e is null ? null : Convert(e, from.ElementType!, to.ElementType!, context)).ToArray();
+            case SqlTypeKind.Row when from.Kind == SqlTypeKind.Row && from.Fields.Count == to.Fields.Count:
+                // Field by field, by position (Trino): names come from the target type.
+                return ((object?[])value).Select((f, i) => f is null ? null : Convert(f, from.Fields[i].Type, to.Fields[i].Type, context)).ToArray();
             default:
                 throw Unsupported(from, to);
         }

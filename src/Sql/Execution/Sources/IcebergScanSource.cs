@@ -20,6 +20,8 @@ public sealed class IcebergScanSource : ScanSource
     private readonly long? _snapshotId;
     private readonly string _name;
     private readonly IReadOnlyList<PlanColumn> _columns;
+    private long? _exactRowCount;
+    private bool _exactRowCountKnown;
 
     public IcebergScanSource(IcebergTable table, long? snapshotId, string name)
     {
@@ -32,6 +34,9 @@ public sealed class IcebergScanSource : ScanSource
     }
 
     public IcebergTable Table => _table;
+
+    /// <summary>The sum of the data files' record counts when no delete file applies (manifests are read once, on first use).</summary>
+    public override long? ExactRowCount => _exactRowCount ??= CountFromManifests();
 
     public override IReadOnlyList<PlanColumn> Columns => _columns;
 
@@ -51,6 +56,28 @@ public sealed class IcebergScanSource : ScanSource
     }
 
     public override string Describe() => $"iceberg {_name}" + (_snapshotId is { } s ? $" snapshot={s}" : string.Empty);
+
+    private long? CountFromManifests()
+    {
+        if (_exactRowCountKnown)
+        {
+            return null;
+        }
+
+        _exactRowCountKnown = true;
+        long rows = 0;
+        foreach (var task in NewScan().PlanFiles())
+        {
+            if (task.Deletes.Count > 0)
+            {
+                return null;
+            }
+
+            rows += task.File.RecordCount;
+        }
+
+        return rows;
+    }
 
     private Lakehouse.Table.Scanning.TableScan NewScan()
     {
