@@ -17,6 +17,7 @@ public sealed class FlightDataStream(IServerStreamWriter<FlightData> output, Sch
 {
     private readonly IpcMessageEncoder _encoder = new(schema);
     private readonly List<IpcEncodedMessage> _messages = [];
+    private byte[] _prefix = new byte[256];
     private bool _schemaSent;
 
     public long Rows { get; private set; }
@@ -83,8 +84,60 @@ public sealed class FlightDataStream(IServerStreamWriter<FlightData> output, Sch
         }
     }
 
+    /// <summary>Writes data_header (field 2) and the tag and length of data_body (field 1000) into <c>_prefix</c>.</summary>
+    private int EncodePrefix(ReadOnlySpan<byte> header, long bodyLength)
+    {
+        var needed = header.Length + 24;
+        if (_prefix.Length < needed)
+        {
+            _prefix = new byte[Math.Max(needed, _prefix.Length * 2)];
+        }
+
+        var span = _prefix.AsSpan();
+        var at = 0;
+        if (header.Length > 0)
+        {
+            span[at++] = (2 << 3) | 2;
+            at += WriteVarint(span[at..], (ulong)header.Length);
+            header.CopyTo(span[at..]);
+            at += header.Length;
+        }
+
+        if (bodyLength > 0)
+        {
+            at += WriteVarint(span[at..], (1000 << 3) | 2);
+            at += WriteVarint(span[at..], (ulong)bodyLength);
+        }
+
+        return at;
+    }
+
+    private static int WriteVarint(Span<byte> span, ulong value)
+    {
+        var i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[i++] = (byte)value;
+        return i;
+    }
+
     private async Task WriteAsync(IpcEncodedMessage message, CancellationToken cancellationToken)
     {
+        if (output is IRawMessageWriter { CanWriteRaw: true } raw)
+        {
+            // FlightData { data_header = 2; data_body = 1000 } encoded by hand: the protobuf prefix is
+            // built in a small reused buffer and the IPC body segments go straight into the HTTP/2 stream.
+            var prefixLength = EncodePrefix(message.Metadata.Span, message.BodyLength);
+            Bytes += message.Metadata.Length + message.BodyLength;
+            Messages++;
+            await raw.WriteRawAsync(_prefix.AsMemory(0, prefixLength), message.BodySegments, prefixLength + message.BodyLength, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var data = new FlightData
         {
             DataHeader = UnsafeByteOperations.UnsafeWrap(message.Metadata),

@@ -5,7 +5,7 @@ using Lakehouse.Flight.Sql;
 namespace Lakehouse.Flight.Auth;
 
 /// <summary>
-/// Users and the anonymous policy, loaded from a JSON users file (spec/flight.md):
+/// Users and the anonymous policy, loaded from a JSON or YAML users file (spec/flight.md):
 /// <code>
 /// { "users": [ { "name": "alice", "password": "pbkdf2-sha256:210000:SALT:HASH", "role": "admin" } ],
 ///   "anonymous": { "enabled": false, "role": "reader", "loopbackOnly": true } }
@@ -39,17 +39,40 @@ public sealed class UserStore
     public FlightSqlUser? Authenticate(string name, string password) =>
         _users.TryGetValue(name, out var user) && Auth.PasswordHash.Verify(password, user.PasswordHash) ? new FlightSqlUser(user.Name, user.Role) : null;
 
+    /// <summary>
+    /// Loads a users file: YAML when the name ends in .yaml/.yml or the text does not start with '{',
+    /// JSON otherwise. Both forms have the same keys.
+    /// </summary>
     public static UserStore Load(string path)
     {
-        using var stream = File.OpenRead(path);
+        var text = File.ReadAllText(path);
         try
         {
-            return Parse(JsonDocument.Parse(stream).RootElement);
+            return IsYaml(path, text) ? ParseYaml(text) : Parse(JsonDocument.Parse(text).RootElement);
         }
-        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or YamlDotNet.Core.YamlException)
         {
             throw new FormatException($"users file {path}: {e.Message}", e);
         }
+    }
+
+    /// <summary>Parses the YAML form of the users file (same keys as the JSON form).</summary>
+    public static UserStore ParseYaml(string yaml)
+    {
+        using var reader = new StringReader(yaml);
+        var root = YamlJson.Parse(reader);
+        return root.ValueKind == JsonValueKind.Object ? Parse(root) : throw new FormatException("the users file must be a mapping");
+    }
+
+    private static bool IsYaml(string path, string text)
+    {
+        var extension = Path.GetExtension(path);
+        if (extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return !extension.Equals(".json", StringComparison.OrdinalIgnoreCase) && !text.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal);
     }
 
     public static UserStore Parse(JsonElement root)

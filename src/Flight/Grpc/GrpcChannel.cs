@@ -107,7 +107,7 @@ public sealed class GrpcChannel : IDisposable
             KeepAlivePingTimeout = options.KeepAlivePingTimeout,
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            InitialHttp2StreamWindowSize = 2 * 1024 * 1024,
+            InitialHttp2StreamWindowSize = 8 * 1024 * 1024, // several 2 MiB FlightData messages in flight per DoGet
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,

@@ -114,6 +114,45 @@ public sealed class ServerCallContext : IDisposable
             : await writer.FlushAsync(CancellationToken));
     }
 
+    /// <summary>
+    /// Writes one length-prefixed message whose payload is <paramref name="prefix"/> followed by the
+    /// <paramref name="segments"/>, straight into the response pipe: no intermediate message buffer, the
+    /// segments are copied once into Kestrel's output. Awaits the flush, so a slow reader stalls the caller
+    /// (HTTP/2 flow control) instead of the server buffering. Only valid without response compression.
+    /// </summary>
+    internal async Task WriteRawMessageAsync(ReadOnlyMemory<byte> prefix, IReadOnlyList<ReadOnlyMemory<byte>> segments, long payloadLength, CancellationToken cancellationToken)
+    {
+        if (CompressResponses)
+        {
+            throw new InvalidOperationException("raw messages cannot be gzip-compressed");
+        }
+
+        if (payloadLength > (_options.MaxSendMessageSize ?? Array.MaxLength))
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message exceeds the maximum configured message size ({payloadLength} > {_options.MaxSendMessageSize} bytes).");
+        }
+
+        if (!_headersSent)
+        {
+            PrepareHeaders();
+        }
+
+        var writer = _http.Response.BodyWriter;
+        var header = writer.GetSpan(GrpcProtocol.FrameHeaderSize);
+        header[0] = 0;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)payloadLength);
+        writer.Advance(GrpcProtocol.FrameHeaderSize);
+        writer.Write(prefix.Span);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            writer.Write(segments[i].Span);
+        }
+
+        FlushResultCheck(cancellationToken.CanBeCanceled && cancellationToken != CancellationToken
+            ? await FlushLinkedAsync(writer, cancellationToken)
+            : await writer.FlushAsync(CancellationToken));
+    }
+
     /// <summary>Ends the call: trailers after a started response, or a Trailers-Only response.</summary>
     internal void Complete(Status status)
     {

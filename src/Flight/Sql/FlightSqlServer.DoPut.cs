@@ -143,14 +143,23 @@ public sealed partial class FlightSqlServer
             throw new RpcException(StatusCode.InvalidArgument, "CommandStatementIngest without a table name");
         }
 
-        var options = ingest.TableDefinitionOptions ?? new CommandStatementIngest.Types.TableDefinitionOptions();
+        // FlightSql.proto: table_definition_options is required and the UNSPECIFIED values are "do not use;
+        // servers should error if this is specified by a client" — so both choices must be explicit.
+        var options = ingest.TableDefinitionOptions
+            ?? throw new RpcException(StatusCode.InvalidArgument, "CommandStatementIngest without table_definition_options");
         var ifExists = options.IfExists switch
         {
+            CommandStatementIngest.Types.TableDefinitionOptions.Types.TableExistsOption.Fail => FlightSqlIngestMode.Fail,
             CommandStatementIngest.Types.TableDefinitionOptions.Types.TableExistsOption.Append => FlightSqlIngestMode.Append,
             CommandStatementIngest.Types.TableDefinitionOptions.Types.TableExistsOption.Replace => FlightSqlIngestMode.Replace,
-            _ => FlightSqlIngestMode.Fail,
+            _ => throw new RpcException(StatusCode.InvalidArgument, $"CommandStatementIngest: if_exists must be FAIL, APPEND or REPLACE (got {(int)options.IfExists})"),
         };
-        var create = options.IfNotExist != CommandStatementIngest.Types.TableDefinitionOptions.Types.TableNotExistOption.Fail;
+        var create = options.IfNotExist switch
+        {
+            CommandStatementIngest.Types.TableDefinitionOptions.Types.TableNotExistOption.Create => true,
+            CommandStatementIngest.Types.TableDefinitionOptions.Types.TableNotExistOption.Fail => false,
+            _ => throw new RpcException(StatusCode.InvalidArgument, $"CommandStatementIngest: if_not_exist must be CREATE or FAIL (got {(int)options.IfNotExist})"),
+        };
         return new FlightSqlIngestRequest(
             ingest.HasCatalog ? ingest.Catalog : null, ingest.HasSchema ? ingest.Schema : null, ingest.Table, ifExists, create, ingest.Temporary,
             new Dictionary<string, string>(ingest.Options));

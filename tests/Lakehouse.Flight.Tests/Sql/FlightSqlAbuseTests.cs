@@ -212,6 +212,48 @@ public sealed class FlightSqlAbuseTests
         Assert.Throws<FormatException>(() => UserStore.Parse(System.Text.Json.JsonDocument.Parse(bad).RootElement));
     }
 
+    [Fact]
+    public void UsersFile_Yaml_MatchesJsonForm()
+    {
+        var hash = PasswordHash.Create("pw", 1000);
+        var yaml = $"""
+            # users for the test server
+            users:
+              - name: carol
+                password: "{hash}"
+                role: admin
+              - {"{"} name: erin, password: '{hash}' {"}"}
+            anonymous:
+              enabled: true
+              role: reader
+              loopbackOnly: false
+            """;
+        var store = UserStore.ParseYaml(yaml);
+        Assert.Equal(2, store.Count);
+        Assert.Equal(FlightSqlRole.Admin, store.Authenticate("carol", "pw")!.Role);
+        Assert.Equal(FlightSqlRole.Reader, store.Authenticate("erin", "pw")!.Role);
+        Assert.Null(store.Authenticate("erin", "wrong"));
+        Assert.True(store.Anonymous.Enabled);
+        Assert.False(store.Anonymous.LoopbackOnly);
+
+        var path = Path.Combine(Path.GetTempPath(), $"users-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            File.WriteAllText(path, yaml);
+            Assert.Equal(2, UserStore.Load(path).Count);
+            File.WriteAllText(path, $"users:\n  - name: dave\n    password: \"{hash}\"\n    role: root\n");
+            Assert.Throws<FormatException>(() => UserStore.Load(path));
+            File.WriteAllText(path, "users: [ { name: x\n");
+            Assert.Throws<FormatException>(() => UserStore.Load(path));
+            File.WriteAllText(path, "anonymous:\n  enabled: \"yes\"\n");
+            Assert.Throws<FormatException>(() => UserStore.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)

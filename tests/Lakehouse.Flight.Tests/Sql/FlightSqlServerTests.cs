@@ -14,6 +14,9 @@ using Xunit;
 
 using static Lakehouse.Flight.Tests.Sql.FlightSqlTestClient;
 
+using TableExistsOption = Lakehouse.Flight.Protocol.Sql.CommandStatementIngest.Types.TableDefinitionOptions.Types.TableExistsOption;
+using TableNotExistOption = Lakehouse.Flight.Protocol.Sql.CommandStatementIngest.Types.TableDefinitionOptions.Types.TableNotExistOption;
+
 namespace Lakehouse.Flight.Tests.Sql;
 
 /// <summary>The Flight SQL server through our own client: every command, binding, updates, metadata, session options.</summary>
@@ -98,6 +101,45 @@ public sealed class FlightSqlServerTests
         options.IfExists = CommandStatementIngest.Types.TableDefinitionOptions.Types.TableExistsOption.Fail;
         var e = await Assert.ThrowsAsync<RpcException>(() => UpdateAsync(client, ingest, TestSqlBackend.EventsSchema, batch));
         Assert.Equal(StatusCode.AlreadyExists, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ingest_TableDefinitionOptions_FollowFlightSqlProto()
+    {
+        await using var f = await FlightSqlServerFixture.StartAsync();
+        using var client = await f.ConnectAsync();
+        var batch = TestSqlBackend.EventsBatch();
+        var schema = TestSqlBackend.EventsSchema;
+        CommandStatementIngest Ingest(string table, TableNotExistOption ifNotExist, TableExistsOption ifExists) => new()
+        {
+            Table = table,
+            TableDefinitionOptions = new CommandStatementIngest.Types.TableDefinitionOptions { IfNotExist = ifNotExist, IfExists = ifExists },
+        };
+
+        // Options are required and UNSPECIFIED ("servers should error") or unknown values are refused.
+        var e = await Assert.ThrowsAsync<RpcException>(() => UpdateAsync(client, new CommandStatementIngest { Table = "t1" }, schema, batch));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        e = await Assert.ThrowsAsync<RpcException>(() => UpdateAsync(client, Ingest("t1", TableNotExistOption.Create, TableExistsOption.Unspecified), schema, batch));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        e = await Assert.ThrowsAsync<RpcException>(() => UpdateAsync(client, Ingest("t1", TableNotExistOption.Unspecified, TableExistsOption.Append), schema, batch));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        e = await Assert.ThrowsAsync<RpcException>(() => UpdateAsync(client, Ingest("t1", TableNotExistOption.Create, (TableExistsOption)9), schema, batch));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal(-1, f.Backend.IngestedRows("t1"));
+
+        // if_not_exist FAIL on a missing table: NOT_FOUND, nothing created.
+        e = await Assert.ThrowsAsync<RpcException>(() => UpdateAsync(client, Ingest("t1", TableNotExistOption.Fail, TableExistsOption.Append), schema, batch));
+        Assert.Equal(StatusCode.NotFound, e.StatusCode);
+
+        // CREATE, then APPEND adds, REPLACE keeps only the new rows, FAIL refuses with ALREADY_EXISTS.
+        Assert.Equal(4, await UpdateAsync(client, Ingest("t1", TableNotExistOption.Create, TableExistsOption.Fail), schema, batch));
+        Assert.Equal(8, await UpdateAsync(client, Ingest("t1", TableNotExistOption.Fail, TableExistsOption.Append), schema, batch, batch));
+        Assert.Equal(12, f.Backend.IngestedRows("t1"));
+        Assert.Equal(4, await UpdateAsync(client, Ingest("t1", TableNotExistOption.Fail, TableExistsOption.Replace), schema, batch));
+        Assert.Equal(4, f.Backend.IngestedRows("t1"));
+        e = await Assert.ThrowsAsync<RpcException>(() => UpdateAsync(client, Ingest("t1", TableNotExistOption.Create, TableExistsOption.Fail), schema, batch));
+        Assert.Equal(StatusCode.AlreadyExists, e.StatusCode);
+        Assert.Equal(4, f.Backend.IngestedRows("t1"));
     }
 
     [Fact]
