@@ -106,9 +106,6 @@ public sealed class GrpcServer : IAsyncDisposable
         limits.Http2.MaxStreamsPerConnection = _options.MaxConcurrentStreams;
         limits.Http2.InitialConnectionWindowSize = 4 * 1024 * 1024;
         limits.Http2.InitialStreamWindowSize = 2 * 1024 * 1024;
-        // Let one ~2 MiB FlightData message sit in the response pipe while the previous one drains; the
-        // producer still waits beyond this (bounded per stream), so slow readers keep their back-pressure.
-        limits.MaxResponseBufferSize = 4 * 1024 * 1024;
 
         void Listen(ListenOptions listen)
         {
