@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Lakehouse.Arrow;
 using Lakehouse.Arrow.Builders;
+using Lakehouse.Sql.Execution.Sources;
 
 namespace Lakehouse.Cli.Loading;
 

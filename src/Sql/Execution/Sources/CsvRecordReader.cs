@@ -3,32 +3,45 @@ using System.Text;
 namespace Lakehouse.Sql.Execution.Sources;
 
 /// <summary>
-/// RFC 4180 records from text: fields split by the delimiter, <c>"…"</c> quoting with <c>""</c> for a quote, line
-/// breaks inside quotes kept, CRLF or LF record ends. Each field remembers whether it was quoted, so an empty
-/// unquoted field (NULL) differs from <c>""</c> (empty string). Malformed quoting is an error naming the line.
+/// Reads RFC 4180 records: fields separated by a delimiter, optionally double-quoted (quotes doubled inside, line breaks
+/// allowed), records ended by LF or CRLF. An unquoted empty field is null; a quoted one (<c>""</c>) is the empty string.
 /// </summary>
-internal sealed class CsvRecordReader(TextReader input, char delimiter, string source)
+public sealed class CsvRecordReader
 {
+    private readonly TextReader _reader;
+    private readonly char _delimiter;
     private readonly StringBuilder _field = new();
+    private long _line = 1;
 
-    /// <summary>The 1-based line where the last record started.</summary>
-    public long Line { get; private set; }
+    public CsvRecordReader(TextReader reader, char delimiter = ',')
+    {
+        _reader = reader;
+        _delimiter = delimiter;
+    }
 
-    private long _nextLine = 1;
-
-    /// <summary>Reads the next record into <paramref name="fields"/> (cleared first); false at the end of input.</summary>
-    public bool Read(List<(string Text, bool Quoted)> fields)
+    /// <summary>Reads the next record into <paramref name="fields"/>; false at the end. <paramref name="line"/> is where it starts.</summary>
+    public bool TryRead(List<string?> fields, out long line)
     {
         fields.Clear();
-        var c = input.Read();
+        line = _line;
+        var c = _reader.Read();
         if (c < 0)
         {
             return false;
         }
 
-        Line = _nextLine;
+        if (line == 1 && c == '\uFEFF')
+        {
+            c = _reader.Read();
+            if (c < 0)
+            {
+                return false;
+            }
+        }
+
         while (true)
         {
+            // One field starts at c.
             _field.Clear();
             var quoted = false;
             if (c == '"')
@@ -36,17 +49,17 @@ internal sealed class CsvRecordReader(TextReader input, char delimiter, string s
                 quoted = true;
                 while (true)
                 {
-                    c = input.Read();
+                    c = _reader.Read();
                     if (c < 0)
                     {
-                        throw new SqlException(SqlErrorKind.Execution, $"read_csv: {source} line {Line}: a quoted field is not closed before the end of the file");
+                        throw new FormatException($"line {line}: a quoted field is not closed before the end of the file");
                     }
 
                     if (c == '"')
                     {
-                        if (input.Peek() == '"')
+                        if (_reader.Peek() == '"')
                         {
-                            input.Read();
+                            _reader.Read();
                             _field.Append('"');
                             continue;
                         }
@@ -56,41 +69,57 @@ internal sealed class CsvRecordReader(TextReader input, char delimiter, string s
 
                     if (c == '\n')
                     {
-                        _nextLine++;
+                        _line++;
                     }
 
                     _field.Append((char)c);
                 }
 
-                c = input.Read();
-                if (c >= 0 && c != delimiter && c != '\n' && c != '\r')
+                c = _reader.Read();
+                if (c >= 0 && c != _delimiter && c != '\n' && c != '\r')
                 {
-                    throw new SqlException(SqlErrorKind.Execution, $"read_csv: {source} line {_nextLine}: unexpected '{(char)c}' after a closing quote (a quote inside a field must be doubled)");
+                    throw new FormatException($"line {_line}: unexpected '{(char)c}' after a closing quote");
                 }
             }
             else
             {
-                while (c >= 0 && c != delimiter && c != '\n' && c != '\r')
+                while (c >= 0 && c != _delimiter && c != '\n' && c != '\r')
                 {
                     _field.Append((char)c);
-                    c = input.Read();
+                    c = _reader.Read();
                 }
             }
 
-            fields.Add((_field.ToString(), quoted));
-            if (c == delimiter)
+            fields.Add(quoted || _field.Length > 0 ? _field.ToString() : null);
+            if (c == _delimiter)
             {
-                c = input.Read();
+                c = _reader.Read();
+                if (c < 0 || c == '\n' || c == '\r')
+                {
+                    // A trailing delimiter ends the record with one more empty field.
+                    fields.Add(null);
+                    EndRecord(c);
+                    return true;
+                }
+
                 continue;
             }
 
-            if (c == '\r' && input.Peek() == '\n')
-            {
-                input.Read();
-            }
-
-            _nextLine++;
+            EndRecord(c);
             return true;
+        }
+    }
+
+    private void EndRecord(int c)
+    {
+        if (c == '\r' && _reader.Peek() == '\n')
+        {
+            _reader.Read();
+        }
+
+        if (c >= 0)
+        {
+            _line++;
         }
     }
 }

@@ -38,15 +38,16 @@ public sealed class CsvScanSource : ScanSource
     {
         var files = FileGlob.Expand(pattern);
         using var text = new StreamReader(files[0], detectEncodingFromByteOrderMarks: true);
-        var reader = new CsvRecordReader(text, options.Delimiter, files[0]);
-        var record = new List<(string Text, bool Quoted)>();
-        if (!reader.Read(record))
+        var reader = new CsvRecordReader(text, options.Delimiter);
+        var record = new List<string?>();
+        long line;
+        if (!Read(reader, record, files[0], out line))
         {
             throw new SqlException(SqlErrorKind.Binder, $"read_csv: {files[0]} is empty: no columns to read");
         }
 
         var names = options.Header
-            ? record.Select((f, i) => f.Text.Length == 0 ? $"column{i}" : f.Text).ToList()
+            ? record.Select((f, i) => string.IsNullOrEmpty(f) ? $"column{i}" : f).ToList()
             : record.Select((_, i) => $"column{i}").ToList();
         var possible = Enumerable.Repeat(TextValueParser.AllCandidates, names.Count).ToArray();
         var saw = new bool[names.Count];
@@ -56,11 +57,11 @@ public sealed class CsvScanSource : ScanSource
             Sample(record);
         }
 
-        while (sampled < options.SampleSize && reader.Read(record))
+        while (sampled < options.SampleSize && Read(reader, record, files[0], out line))
         {
             if (record.Count != names.Count)
             {
-                throw WrongFieldCount(files[0], reader.Line, record.Count, names.Count);
+                throw WrongFieldCount(files[0], line, record.Count, names.Count);
             }
 
             Sample(record);
@@ -69,19 +70,18 @@ public sealed class CsvScanSource : ScanSource
         var columns = names.Select((n, i) => new PlanColumn(n, options.AllVarchar ? SqlType.Varchar : TextValueParser.Choose(possible[i], saw[i]))).ToArray();
         return new CsvScanSource(pattern, files, columns, options);
 
-        void Sample(List<(string Text, bool Quoted)> fields)
+        void Sample(List<string?> fields)
         {
             sampled++;
             for (var c = 0; c < fields.Count; c++)
             {
-                var (value, quoted) = fields[c];
-                if (value.Length == 0 && !quoted)
+                if (fields[c] is not { } value)
                 {
                     continue;
                 }
 
                 saw[c] = true;
-                possible[c] = quoted && value.Length == 0 ? 0 : TextValueParser.Narrow(possible[c], value, functions);
+                possible[c] = value.Length == 0 ? 0 : TextValueParser.Narrow(possible[c], value, functions);
             }
         }
     }
@@ -98,30 +98,31 @@ public sealed class CsvScanSource : ScanSource
                 statistics.FilesRead++;
             }
             using var text = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
-            var reader = new CsvRecordReader(text, _options.Delimiter, file);
-            var record = new List<(string Text, bool Quoted)>();
-            if (_options.Header && !reader.Read(record))
+            var reader = new CsvRecordReader(text, _options.Delimiter);
+            var record = new List<string?>();
+            long line;
+            if (_options.Header && !Read(reader, record, file, out _))
             {
                 continue;
             }
 
             var builders = NewBuilders(projection);
             var rows = 0;
-            while (reader.Read(record))
+            while (Read(reader, record, file, out line))
             {
                 if (record.Count != _columns.Count)
                 {
-                    throw WrongFieldCount(file, reader.Line, record.Count, _columns.Count);
+                    throw WrongFieldCount(file, line, record.Count, _columns.Count);
                 }
 
                 for (var p = 0; p < projection.Count; p++)
                 {
                     var c = projection[p];
-                    var (value, quoted) = record[c];
+                    var value = record[c];
                     object? parsed = null;
-                    if ((value.Length > 0 || quoted) && !TextValueParser.TryParse(value, _columns[c].Type, context.Functions, out parsed))
+                    if (value is not null && !TextValueParser.TryParse(value, _columns[c].Type, context.Functions, out parsed))
                     {
-                        throw new SqlException(SqlErrorKind.Execution, $"read_csv: {file} line {reader.Line} column \"{_columns[c].Name}\": '{value}' is not a {_columns[c].Type} (types are inferred from the first {_options.SampleSize} rows; use all_varchar => true or a larger sample_size)");
+                        throw new SqlException(SqlErrorKind.Execution, $"read_csv: {file} line {line} column \"{_columns[c].Name}\": '{value}' is not a {_columns[c].Type} (types are inferred from the first {_options.SampleSize} rows; use all_varchar => true or a larger sample_size)");
                     }
 
                     ArrayFactory.Append(builders[p], _columns[c].Type, parsed);
@@ -181,6 +182,19 @@ public sealed class CsvScanSource : ScanSource
 
         produced += emitted.Length;
         return emitted.Length > 0 || done;
+    }
+
+    /// <summary>The next record (null for an empty unquoted field); malformed quoting becomes an error naming the file.</summary>
+    private static bool Read(CsvRecordReader reader, List<string?> record, string file, out long line)
+    {
+        try
+        {
+            return reader.TryRead(record, out line);
+        }
+        catch (FormatException e)
+        {
+            throw new SqlException(SqlErrorKind.Execution, $"read_csv: {file} {e.Message}", e);
+        }
     }
 
     private static SqlException WrongFieldCount(string file, long line, int found, int expected) =>
