@@ -53,6 +53,13 @@ public sealed partial class SqlSession
 
     private static void Describe(PhysicalOperator op, int depth, StringBuilder text, Dictionary<object, OperatorStatistics>? stats)
     {
+        if (op is Execution.Operators.GatherOperator gather)
+        {
+            // Parallelism is an execution detail: the plan shows the pipeline the gather runs.
+            Describe(gather.Input, depth, text, stats);
+            return;
+        }
+
         text.Append(' ', depth * 2).Append(op.Logical.Describe());
         if (stats is not null && stats.TryGetValue(op, out var s))
         {
@@ -60,6 +67,10 @@ public sealed partial class SqlSession
             if (op.Logical is LogicalGet)
             {
                 text.Append(CultureInfo.InvariantCulture, $" files={s.FilesRead} files_skipped={s.FilesSkipped} row_groups={s.RowGroupsRead} row_groups_skipped={s.RowGroupsSkipped}");
+                if (s.Workers > 1)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" workers={s.Workers}");
+                }
             }
 
             text.Append(']');

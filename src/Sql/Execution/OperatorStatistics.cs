@@ -10,4 +10,7 @@ public sealed class OperatorStatistics
     public long FilesSkipped;
     public long RowGroupsRead;
     public long RowGroupsSkipped;
+
+    /// <summary>Workers that ran the pipeline this scan drives (0 or 1: not parallel).</summary>
+    public long Workers;
 }

@@ -32,7 +32,7 @@ public abstract class PhysicalOperator
                 var more = await enumerator.MoveNextAsync().ConfigureAwait(false);
                 if (stats is not null)
                 {
-                    stats.ElapsedTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                    Interlocked.Add(ref stats.ElapsedTicks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
                 }
 
                 if (!more)
@@ -48,8 +48,8 @@ public abstract class PhysicalOperator
 
                 if (stats is not null)
                 {
-                    stats.Rows += chunk.Length;
-                    stats.Batches++;
+                    Interlocked.Add(ref stats.Rows, chunk.Length);
+                    Interlocked.Increment(ref stats.Batches);
                 }
 
                 yield return chunk;

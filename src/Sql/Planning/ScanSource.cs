@@ -21,4 +21,19 @@ public abstract class ScanSource
 
     /// <summary>Streams the projected columns; rows that fail <see cref="ScanRequest.Filter"/> are removed.</summary>
     public abstract IAsyncEnumerable<DataChunk> ScanAsync(ScanRequest request, QueryContext context);
+
+    /// <summary>
+    /// Whether the scan splits into <see cref="ScanMorsel"/>s that can be read in any order by several workers at
+    /// once (morsel-driven parallelism). Such a source implements <see cref="PlanMorselsAsync"/> and
+    /// <see cref="ScanMorselAsync"/>; reading every morsel yields the same rows as <see cref="ScanAsync"/> without a limit.
+    /// </summary>
+    public virtual bool SupportsMorsels => false;
+
+    /// <summary>The morsels left after pruning (files and row groups the filter excludes are not listed).</summary>
+    public virtual Task<IReadOnlyList<ScanMorsel>> PlanMorselsAsync(ScanRequest request, QueryContext context) =>
+        throw new NotSupportedException($"{GetType().Name} cannot be split into morsels");
+
+    /// <summary>Streams one morsel's projected, filtered rows. Called concurrently for different morsels.</summary>
+    public virtual IAsyncEnumerable<DataChunk> ScanMorselAsync(ScanMorsel morsel, ScanRequest request, QueryContext context) =>
+        throw new NotSupportedException($"{GetType().Name} cannot be split into morsels");
 }

@@ -15,9 +15,66 @@ namespace Lakehouse.Sql.Execution.Operators;
 /// </summary>
 public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, PhysicalOperator right) : PhysicalOperator(join, left, right)
 {
+    /// <summary>
+    /// Whether the join can run inside a parallel pipeline (probe side split among workers, one shared build): every
+    /// output row depends on one probe row, so RIGHT and FULL joins (which also emit unmatched build rows) cannot.
+    /// </summary>
+    public bool CanProbeInParallel => join.Type is LogicalJoinType.Inner or LogicalJoinType.Left or LogicalJoinType.Cross or LogicalJoinType.Semi or LogicalJoinType.Anti or LogicalJoinType.Mark;
+
+    public PhysicalOperator ProbeInput => left;
+
     protected override async IAsyncEnumerable<DataChunk> ExecuteCoreAsync(QueryContext context)
     {
+        var shared = context.SharedBuilds is { } builds && CanProbeInParallel;
+        var build = shared
+            ? await context.SharedBuilds!.GetAsync(this, BuildAsync).ConfigureAwait(false)
+            : await BuildAsync(context).ConfigureAwait(false);
+        try
+        {
+            var buildChunk = build.Rows;
+            var rightMatched = join.Type is LogicalJoinType.Right or LogicalJoinType.Full ? new bool[build.RowCount] : null;
+            await foreach (var chunk in left.ExecuteAsync(context).ConfigureAwait(false))
+            {
+                foreach (var output in Probe(chunk, buildChunk, build.Table, build.First, build.Next, build.BuildHasNullKey, rightMatched, context))
+                {
+                    yield return output;
+                }
+            }
+
+            if (rightMatched is not null)
+            {
+                var unmatched = new List<int>();
+                for (var r = 0; r < rightMatched.Length; r++)
+                {
+                    if (!rightMatched[r])
+                    {
+                        unmatched.Add(r);
+                    }
+                }
+
+                for (var start = 0; start < unmatched.Count; start += context.BatchSize)
+                {
+                    var rows = unmatched.GetRange(start, Math.Min(context.BatchSize, unmatched.Count - start)).ToArray();
+                    var nulls = new int[rows.Length];
+                    Array.Fill(nulls, -1);
+                    yield return Combine(NullLeft(rows.Length), nulls, buildChunk, rows);
+                }
+            }
+        }
+        finally
+        {
+            if (!shared)
+            {
+                build.Release(context);
+            }
+        }
+    }
+
+    /// <summary>Collects the build (right) input and indexes its keys.</summary>
+    private async Task<JoinBuild> BuildAsync(QueryContext context)
+    {
         var build = await MaterializedTable.CollectAsync(right, join.Right.Columns, context, "hash join build").ConfigureAwait(false);
+        long tableBytes = 0;
         try
         {
             var buildChunk = build.AsChunk();
@@ -48,7 +105,8 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
                     first[id] = r;
                 }
 
-                context.Memory.Add(table.Longs.MemoryBytes + (build.RowCount * 8L), "hash join table");
+                tableBytes = table.Longs.MemoryBytes + (build.RowCount * 8L);
+                context.Memory.Add(tableBytes, "hash join table");
             }
             else if (hasKeys && build.RowCount > 0 && StringKey)
             {
@@ -73,7 +131,8 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
                     first[id] = r;
                 }
 
-                context.Memory.Add(table.Bytes.MemoryBytes + (build.RowCount * 8L), "hash join table");
+                tableBytes = table.Bytes.MemoryBytes + (build.RowCount * 8L);
+                context.Memory.Add(tableBytes, "hash join table");
             }
             else if (hasKeys && build.RowCount > 0)
             {
@@ -96,41 +155,16 @@ public sealed class HashJoinOperator(LogicalJoin join, PhysicalOperator left, Ph
                     first[id] = r;
                 }
 
-                context.Memory.Add(table.Bytes.MemoryBytes + (build.RowCount * 8L), "hash join table");
+                tableBytes = table.Bytes.MemoryBytes + (build.RowCount * 8L);
+                context.Memory.Add(tableBytes, "hash join table");
             }
 
-            var rightMatched = join.Type is LogicalJoinType.Right or LogicalJoinType.Full ? new bool[build.RowCount] : null;
-            await foreach (var chunk in left.ExecuteAsync(context).ConfigureAwait(false))
-            {
-                foreach (var output in Probe(chunk, buildChunk, table, first, next, buildHasNullKey, rightMatched, context))
-                {
-                    yield return output;
-                }
-            }
-
-            if (rightMatched is not null)
-            {
-                var unmatched = new List<int>();
-                for (var r = 0; r < rightMatched.Length; r++)
-                {
-                    if (!rightMatched[r])
-                    {
-                        unmatched.Add(r);
-                    }
-                }
-
-                for (var start = 0; start < unmatched.Count; start += context.BatchSize)
-                {
-                    var rows = unmatched.GetRange(start, Math.Min(context.BatchSize, unmatched.Count - start)).ToArray();
-                    var nulls = new int[rows.Length];
-                    Array.Fill(nulls, -1);
-                    yield return Combine(NullLeft(rows.Length), nulls, buildChunk, rows);
-                }
-            }
+            return new JoinBuild(buildChunk, build.RowCount, table, first, next, buildHasNullKey, build.Bytes, tableBytes);
         }
-        finally
+        catch
         {
-            context.Memory.Add(-build.Bytes, "hash join build");
+            context.Memory.Add(-build.Bytes - tableBytes, "hash join build");
+            throw;
         }
     }
 

@@ -85,16 +85,12 @@ public sealed class IcebergScanSource : ScanSource
         return _snapshotId is { } id ? scan.UseSnapshot(id) : scan;
     }
 
+    public override bool SupportsMorsels => true;
+
     public override async IAsyncEnumerable<DataChunk> ScanAsync(ScanRequest request, QueryContext context)
     {
-        var names = request.Projection.Select(i => _columns[i].Name).ToArray();
         var types = request.Projection.Select(i => _columns[i].Type).ToArray();
-        var scan = NewScan().Select(names.Length == 0 ? [_columns[0].Name] : names);
-        if (request.Filter is not null && ToIceberg(request.Filter, names) is { } expr)
-        {
-            scan = scan.Where(expr);
-        }
-
+        var scan = ConfiguredScan(request);
         long produced = 0;
         await foreach (var batch in scan.ToBatchesAsync(context.CancellationToken).ConfigureAwait(false))
         {
@@ -111,11 +107,55 @@ public sealed class IcebergScanSource : ScanSource
             }
         }
 
+        RecordMetrics(scan, request);
+    }
+
+    /// <summary>One morsel per live data file after partition and metrics pruning.</summary>
+    public override async Task<IReadOnlyList<ScanMorsel>> PlanMorselsAsync(ScanRequest request, QueryContext context)
+    {
+        var scan = ConfiguredScan(request);
+        await _table.PrefetchManifestsAsync(scan.Snapshot, context.CancellationToken).ConfigureAwait(false);
+        var morsels = scan.PlanFiles().Select(t => (ScanMorsel)new IcebergFileMorsel(t)).ToList();
+        RecordMetrics(scan, request);
+        return morsels;
+    }
+
+    /// <summary>
+    /// Reads one file through a scan owned by the calling worker: a scan caches the delete files it loads and is not
+    /// shared between threads, so each worker keeps its own (built once per worker, not per file).
+    /// </summary>
+    public override async IAsyncEnumerable<DataChunk> ScanMorselAsync(ScanMorsel morsel, ScanRequest request, QueryContext context)
+    {
+        var types = request.Projection.Select(i => _columns[i].Type).ToArray();
+        var scan = context.WorkerLocal((this, request), () => ConfiguredScan(request));
+        await foreach (var batch in scan.ReadTaskAsync(((IcebergFileMorsel)morsel).Task, context.CancellationToken).ConfigureAwait(false))
+        {
+            foreach (var chunk in ScanChunks.Split(batch, types, request.Filter, context))
+            {
+                yield return chunk;
+            }
+        }
+    }
+
+    private Lakehouse.Table.Scanning.TableScan ConfiguredScan(ScanRequest request)
+    {
+        var names = request.Projection.Select(i => _columns[i].Name).ToArray();
+        var scan = NewScan().Select(names.Length == 0 ? [_columns[0].Name] : names);
+        if (request.Filter is not null && ToIceberg(request.Filter, names) is { } expr)
+        {
+            scan = scan.Where(expr);
+        }
+
+        return scan;
+    }
+
+    private static void RecordMetrics(Lakehouse.Table.Scanning.TableScan scan, ScanRequest request)
+    {
         if (request.Statistics is { } stats)
         {
             var m = scan.Metrics;
-            stats.FilesRead += m.DataFiles;
-            stats.FilesSkipped += m.FilesPrunedByPartition + m.FilesPrunedByMetrics;
+            Interlocked.Add(ref stats.FilesRead, m.DataFiles);
+            Interlocked.Add(ref stats.FilesSkipped, m.FilesPrunedByPartition + m.FilesPrunedByMetrics);
         }
     }
 

@@ -50,6 +50,8 @@ public sealed class ParquetScanSource : ScanSource
 
     public override string Describe() => $"read_parquet('{_pattern}') files={Files.Count}";
 
+    public override bool SupportsMorsels => true;
+
     public override async IAsyncEnumerable<DataChunk> ScanAsync(ScanRequest request, QueryContext context)
     {
         var names = request.Projection.Select(i => _columns[i].Name).ToArray();
@@ -60,59 +62,16 @@ public sealed class ParquetScanSource : ScanSource
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             await using var reader = await ParquetReader.OpenFileAsync(file, cancellationToken: context.CancellationToken).ConfigureAwait(false);
-            int[] fields;
-            try
-            {
-                fields = names.Length == 0 ? [] : reader.ResolveColumns(names);
-            }
-            catch (Exception e) when (e is ArgumentException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new SqlException(SqlErrorKind.Execution, $"{file}: {e.Message}");
-            }
-
-            if (request.Statistics is { } s)
-            {
-                s.FilesRead++;
-            }
-
+            var fields = Resolve(reader, file, names);
+            CountFile(request);
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                var stats = reader.GetRowGroupStatistics(g);
-                if (pruner is not null && !pruner.MightMatch(stats))
+                if (!Keep(reader, g, pruner, request))
                 {
-                    if (request.Statistics is { } st)
-                    {
-                        st.RowGroupsSkipped++;
-                    }
-
                     continue;
                 }
 
-                if (request.Statistics is { } st2)
-                {
-                    st2.RowGroupsRead++;
-                }
-
-                if (names.Length == 0)
-                {
-                    // count(*)-style scans: rows without columns.
-                    var rows = (int)stats.NumRows;
-                    for (var start = 0; start < rows; start += context.BatchSize)
-                    {
-                        var len = Math.Min(context.BatchSize, rows - start);
-                        yield return new DataChunk([], len);
-                        produced += len;
-                        if (request.Limit is { } lim0 && produced >= lim0)
-                        {
-                            yield break;
-                        }
-                    }
-
-                    continue;
-                }
-
-                var batch = await reader.ReadRowGroupAsync(g, fields, context.CancellationToken).ConfigureAwait(false);
-                foreach (var chunk in ScanChunks.Split(batch, types, request.Filter, context))
+                await foreach (var chunk in ReadRowGroupAsync(reader, g, fields, types, request, context).ConfigureAwait(false))
                 {
                     if (request.Limit is { } limit && produced + chunk.Length >= limit)
                     {
@@ -124,6 +83,105 @@ public sealed class ParquetScanSource : ScanSource
                     yield return chunk;
                 }
             }
+        }
+    }
+
+    /// <summary>One morsel per row group that the pushed filter's statistics check keeps (footers are read here, once).</summary>
+    public override async Task<IReadOnlyList<ScanMorsel>> PlanMorselsAsync(ScanRequest request, QueryContext context)
+    {
+        var names = request.Projection.Select(i => _columns[i].Name).ToArray();
+        var types = request.Projection.Select(i => _columns[i].Type).ToArray();
+        var pruner = request.Filter is null ? null : new RowGroupPruner(request.Filter, names, types);
+        var morsels = new List<ScanMorsel>();
+        foreach (var file in Files)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            await using var reader = await ParquetReader.OpenFileAsync(file, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            Resolve(reader, file, names);
+            CountFile(request);
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                if (Keep(reader, g, pruner, request))
+                {
+                    morsels.Add(new ParquetRowGroupMorsel(file, g, reader.Metadata.RowGroups[g].NumRows));
+                }
+            }
+        }
+
+        return morsels;
+    }
+
+    public override async IAsyncEnumerable<DataChunk> ScanMorselAsync(ScanMorsel morsel, ScanRequest request, QueryContext context)
+    {
+        var m = (ParquetRowGroupMorsel)morsel;
+        var names = request.Projection.Select(i => _columns[i].Name).ToArray();
+        var types = request.Projection.Select(i => _columns[i].Type).ToArray();
+        await using var reader = await ParquetReader.OpenFileAsync(m.File, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        var fields = Resolve(reader, m.File, names);
+        await foreach (var chunk in ReadRowGroupAsync(reader, m.RowGroup, fields, types, request, context).ConfigureAwait(false))
+        {
+            yield return chunk;
+        }
+    }
+
+    private static int[] Resolve(ParquetReader reader, string file, string[] names)
+    {
+        try
+        {
+            return names.Length == 0 ? [] : reader.ResolveColumns(names);
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new SqlException(SqlErrorKind.Execution, $"{file}: {e.Message}");
+        }
+    }
+
+    private static void CountFile(ScanRequest request)
+    {
+        if (request.Statistics is { } s)
+        {
+            Interlocked.Increment(ref s.FilesRead);
+        }
+    }
+
+    private static bool Keep(ParquetReader reader, int g, RowGroupPruner? pruner, ScanRequest request)
+    {
+        if (pruner is not null && !pruner.MightMatch(reader.GetRowGroupStatistics(g)))
+        {
+            if (request.Statistics is { } st)
+            {
+                Interlocked.Increment(ref st.RowGroupsSkipped);
+            }
+
+            return false;
+        }
+
+        if (request.Statistics is { } st2)
+        {
+            Interlocked.Increment(ref st2.RowGroupsRead);
+        }
+
+        return true;
+    }
+
+    private static async IAsyncEnumerable<DataChunk> ReadRowGroupAsync(ParquetReader reader, int g, int[] fields, SqlType[] types, ScanRequest request, QueryContext context)
+    {
+        if (fields.Length == 0)
+        {
+            // count(*)-style scans: rows without columns.
+            var rows = (int)reader.Metadata.RowGroups[g].NumRows;
+            for (var start = 0; start < rows; start += context.BatchSize)
+            {
+                yield return new DataChunk([], Math.Min(context.BatchSize, rows - start));
+            }
+
+            yield break;
+        }
+
+        var batch = await reader.ReadRowGroupAsync(g, fields, context.CancellationToken).ConfigureAwait(false);
+        foreach (var chunk in ScanChunks.Split(batch, types, request.Filter, context))
+        {
+            yield return chunk;
         }
     }
 }
