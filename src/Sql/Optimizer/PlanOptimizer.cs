@@ -11,6 +11,7 @@ public static class PlanOptimizer
         plan = FilterPushdown.Apply(plan);
         plan = LimitPushdown.Apply(plan);
         plan = TopNRankingRule.Apply(plan);
+        plan = JoinReorder.Apply(plan);
         plan = JoinBuildSide.Apply(plan);
         plan = ProjectionPushdown.Apply(plan);
         plan = MetadataCount.Apply(plan);
